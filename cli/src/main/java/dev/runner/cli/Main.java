@@ -1,0 +1,5 @@
+package dev.runner.cli;
+
+public final class Main {
+  public static void main(String[] args) {}
+}
