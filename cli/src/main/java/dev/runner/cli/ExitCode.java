@@ -1,0 +1,12 @@
+package dev.runner.cli;
+
+/** The exit codes of SPEC 12; {@link RunnerCommand}'s {@code exitCodeList} says them in --help. */
+final class ExitCode {
+  static final int OK = 0;
+  static final int TASK_FAILED = 1;
+  static final int USAGE = 2;
+  static final int BUSY = 3;
+  static final int INTERNAL = 4;
+
+  private ExitCode() {}
+}

@@ -1,0 +1,164 @@
+package dev.runner.cli;
+
+import dev.runner.config.RunnerConfig;
+import dev.runner.engine.Json;
+import dev.runner.schedule.Durations;
+import dev.runner.store.HistoryQuery;
+import dev.runner.store.RunRecord;
+import dev.runner.store.RunStatus;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = "Runs and skipped fires, newest first.")
+final class HistoryCommand implements Callable<Integer> {
+
+  @ParentCommand RunnerCommand root;
+
+  @Option(names = "--task", paramLabel = "TASK", description = "Only this task.")
+  String task;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      split = ",",
+      description =
+          "Only these statuses: running, success, business_failure, technical_failure, timeout,"
+              + " skipped, crashed; `failed` means every failure.")
+  List<String> statuses = new ArrayList<>();
+
+  @Option(
+      names = "--since",
+      paramLabel = "WHEN",
+      description = "Only runs started since then: an ISO date-time, or an age such as 2d or 6h.")
+  String since;
+
+  @Option(names = "--limit", defaultValue = "20", description = "Rows per page (default 20).")
+  int limit;
+
+  @Option(names = "--page", defaultValue = "1", description = "Page number, from 1.")
+  int page;
+
+  @Option(names = "--json", description = "Print a JSON array instead of a table.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Invocation inv = root.invocation;
+    RunnerConfig config = root.config();
+    ZoneId zone = config.settings().zone();
+    if (limit < 1 || page < 1) {
+      throw new UsageException("--limit and --page start at 1");
+    }
+    HistoryQuery query =
+        new HistoryQuery(task, statuses(), since(zone), limit, (page - 1) * limit);
+    List<RunRecord> rows;
+    try {
+      rows = root.engine().store().history(query);
+    } finally {
+      root.closeEngine();
+    }
+    if (json) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (RunRecord r : rows) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", r.id());
+        row.put("task_name", r.taskName());
+        row.put("status", r.status().dbName());
+        row.put("run_time", String.valueOf(r.runTime()));
+        row.put("duration", r.duration());
+        row.put("scheduled_for", String.valueOf(r.scheduledFor()));
+        row.put("attempt", r.attempt());
+        row.put("trigger", r.trigger());
+        row.put("end_time", r.endTime() == null ? null : r.endTime().toString());
+        row.put("host", r.host());
+        row.put("pid", r.pid());
+        row.put("message", Json.readObject(r.message()));
+        out.add(row);
+      }
+      inv.out().println(Json.pretty(out));
+      return ExitCode.OK;
+    }
+    if (rows.isEmpty()) {
+      inv.out().println(page > 1 ? "no more runs" : "no runs yet");
+      return ExitCode.OK;
+    }
+    Table table =
+        new Table("ID", "TASK", "STATUS", "STARTED", "DURATION", "TRIGGER", "MESSAGE").limit(6, 60);
+    for (RunRecord r : rows) {
+      table.row(
+          Long.toString(r.id()),
+          r.taskName(),
+          r.status().dbName(),
+          Times.local(r.runTime(), zone),
+          Times.seconds(r.duration()),
+          r.trigger() + (r.attempt() > 1 ? " #" + r.attempt() : ""),
+          oneLine(Json.readObject(r.message())));
+    }
+    table.print(inv.out());
+    return ExitCode.OK;
+  }
+
+  /** The part of a message a person wants first: the error, the reason, or the last output. */
+  static String oneLine(Map<String, Object> message) {
+    for (String key : List.of("error", "reason", "summary")) {
+      Object value = message.get(key);
+      if (value != null && !value.toString().isBlank()) {
+        return value.toString();
+      }
+    }
+    Object tail = message.get("output_tail");
+    if (tail != null && !tail.toString().isBlank()) {
+      String[] lines = tail.toString().split("\n");
+      return lines[lines.length - 1];
+    }
+    return "";
+  }
+
+  private Set<RunStatus> statuses() {
+    Set<RunStatus> out = EnumSet.noneOf(RunStatus.class);
+    for (String status : statuses) {
+      String name = status.strip().toLowerCase(Locale.ROOT);
+      if (name.equals("failed") || name.equals("failure")) {
+        out.addAll(RunStatus.FAILURES);
+        continue;
+      }
+      try {
+        out.add(RunStatus.fromDb(name));
+      } catch (IllegalArgumentException e) {
+        List<String> names = new ArrayList<>(List.of("failed"));
+        for (RunStatus s : RunStatus.values()) {
+          names.add(s.dbName());
+        }
+        String hint = dev.runner.config.Suggest.didYouMean(name, names);
+        throw new UsageException("--status: unknown status \"" + status + "\""
+            + (hint != null ? "; " + hint : "; one of " + String.join(", ", names)));
+      }
+    }
+    return out;
+  }
+
+  private Instant since(ZoneId zone) {
+    if (since == null) {
+      return null;
+    }
+    try {
+      return root.invocation.clock().instant().minus(Durations.parse(since));
+    } catch (IllegalArgumentException notAnAge) {
+      return Times.parse(since, zone, "--since");
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package dev.runner.cli;
+
+import dev.runner.config.RunnerConfig;
+import dev.runner.config.TaskDef;
+import dev.runner.engine.Json;
+import dev.runner.schedule.Schedule;
+import dev.runner.store.TaskState;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = "The tasks: enabled, type, schedule, next fire, last status, run counts.")
+final class ListCommand implements Callable<Integer> {
+
+  @ParentCommand RunnerCommand root;
+
+  @Option(names = "--json", description = "Print a JSON array instead of a table.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Invocation inv = root.invocation;
+    RunnerConfig config = root.config();
+    Instant now = inv.clock().instant();
+    ZoneId zone = config.settings().zone();
+    Map<String, TaskState> states;
+    try {
+      states = root.engine().store().states();
+    } finally {
+      root.closeEngine();
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (TaskDef task : config.tasks()) {
+      TaskState state = states.get(task.name());
+      Instant anchor = state == null ? now : state.anchor();
+      Instant next =
+          task.enabled()
+              ? task.compile(anchor).flatMap((Schedule s) -> s.next(now)).orElse(null)
+              : null;
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", task.name());
+      row.put("enabled", task.enabled());
+      row.put("type", task.type());
+      row.put("schedule", task.scheduleText());
+      row.put("timezone", task.zone().getId());
+      row.put("next_run", Times.iso(next, zone));
+      row.put("last_status", state == null || state.lastStatus() == null ? null
+          : state.lastStatus().dbName());
+      row.put("successes", state == null ? 0 : state.successes());
+      row.put("failures", state == null ? 0 : state.failures());
+      row.put("description", task.description());
+      rows.add(row);
+    }
+    if (json) {
+      inv.out().println(Json.pretty(rows));
+      return ExitCode.OK;
+    }
+    if (rows.isEmpty()) {
+      inv.out().println("no tasks in " + config.file());
+      return ExitCode.OK;
+    }
+    Table table =
+        new Table("NAME", "ON", "TYPE", "SCHEDULE", "NEXT", "LAST", "OK/FAIL", "DESCRIPTION")
+            .limit(3, 28)
+            .limit(7, 40);
+    for (Map<String, Object> row : rows) {
+      Instant next = row.get("next_run") == null ? null
+          : java.time.OffsetDateTime.parse((String) row.get("next_run")).toInstant();
+      table.row(
+          (String) row.get("name"),
+          (Boolean) row.get("enabled") ? "yes" : "no",
+          (String) row.get("type"),
+          (String) row.get("schedule"),
+          next == null ? "-" : Times.local(next, zone),
+          row.get("last_status") == null ? "-" : (String) row.get("last_status"),
+          row.get("successes") + "/" + row.get("failures"),
+          (String) row.get("description"));
+    }
+    table.print(inv.out());
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.runner.cli;
+
+import dev.runner.config.RunnerConfig;
+import dev.runner.config.Suggest;
+import dev.runner.config.TaskDef;
+import dev.runner.engine.RunResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a task now, in the foreground, with its output shown as it comes.",
+      "The exit code is the run's: 0 success, 1 failed, 3 when it is already running."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @ParentCommand RunnerCommand root;
+
+  @Parameters(paramLabel = "TASK", description = "The task's name.")
+  String taskName;
+
+  @Option(
+      names = "--param",
+      paramLabel = "KEY=VALUE",
+      description = "Set a value of the task's params for this run; repeatable.")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--no-deps", description = "Do not start the task's dependents afterwards.")
+  boolean noDeps;
+
+  @Override
+  public Integer call() throws Exception {
+    Invocation inv = root.invocation;
+    RunnerConfig config = root.config();
+    TaskDef task = find(config, taskName);
+    if (!params.isEmpty()) {
+      Map<String, Object> merged = new LinkedHashMap<>(task.params());
+      merged.putAll(params);
+      task = task.withParams(merged);
+    }
+    try {
+      RunResult result = root.engine().runNow(task, inv.out());
+      inv.err().println(task.name() + ": " + result.status().dbName() + " in "
+          + Times.seconds(result.seconds()) + " (run " + result.id() + ")"
+          + (result.error() == null ? "" : ": " + result.error()));
+      return result.status().isFailure() ? ExitCode.TASK_FAILED : ExitCode.OK;
+    } finally {
+      root.closeEngine();
+    }
+  }
+
+  static TaskDef find(RunnerConfig config, String name) {
+    return config
+        .task(name)
+        .orElseThrow(
+            () -> {
+              List<String> names = config.tasks().stream().map(TaskDef::name).toList();
+              String hint = Suggest.didYouMean(name, names);
+              return new UsageException(
+                  "no task named \"" + name + "\" in " + config.file().getFileName()
+                      + (hint != null ? "; " + hint : "; see `runner list`"));
+            });
+  }
+}

@@ -1,0 +1,124 @@
+package dev.runner.cli;
+
+import dev.runner.config.ConfigLoader;
+import dev.runner.config.Home;
+import dev.runner.config.InvalidConfigException;
+import dev.runner.config.RunnerConfig;
+import dev.runner.config.TaskTypes;
+import dev.runner.engine.Engine;
+import dev.runner.engine.Identity;
+import java.time.Clock;
+import java.time.ZoneId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code runner}: the command tree and the per-invocation context its commands share. */
+@Command(
+    name = "runner",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "A task runner for a personal or intranet server, driven by cron.",
+    synopsisSubcommandLabel = "COMMAND",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:a task failed",
+      "2:bad usage or invalid configuration",
+      "3:busy: another process holds what is needed",
+      "4:internal error (the stack trace is in logs/task.log)"
+    },
+    subcommands = {
+      TickCommand.class,
+      RunCommand.class,
+      ListCommand.class,
+      HistoryCommand.class,
+      LogsCommand.class,
+      EnableCommand.class,
+      DisableCommand.class,
+      ValidateCommand.class,
+      NextCommand.class,
+      CronCommand.class
+    })
+public final class RunnerCommand implements Runnable {
+
+  final Invocation invocation;
+
+  @Option(
+      names = "--home",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description = "The home folder (default: $RUNNER_HOME, else the current directory).")
+  String homeOption;
+
+  @Option(
+      names = "--config",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "The task file (default: HOME/tasks_config.json).")
+  String configOption;
+
+  @Option(
+      names = "--env-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "The secrets and settings file (default: HOME/.env).")
+  String envFileOption;
+
+  @Option(
+      names = "--stacktrace",
+      scope = ScopeType.INHERIT,
+      description = "Print the stack trace of an internal error.")
+  boolean stacktrace;
+
+  private RunnerConfig config;
+  private Engine engine;
+
+  RunnerCommand(Invocation invocation) {
+    this.invocation = invocation;
+  }
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this), "a command is needed, e.g. `runner list` or `runner tick`");
+  }
+
+  Home home() {
+    return Home.resolve(
+        homeOption, configOption, envFileOption, invocation.environment(), invocation.workingDir());
+  }
+
+  ConfigLoader loader() {
+    return new ConfigLoader(
+        TaskTypes.load(RunnerCommand.class.getClassLoader()),
+        invocation.environment(),
+        ZoneId.systemDefault());
+  }
+
+  /** The loaded config; an invalid one ends the command with exit code 2. */
+  RunnerConfig config() throws InvalidConfigException {
+    if (config == null) {
+      config = loader().load(home());
+    }
+    return config;
+  }
+
+  Engine engine(Clock clock) throws InvalidConfigException {
+    if (engine == null) {
+      engine = new Engine(config(), clock, Identity.current());
+    }
+    return engine;
+  }
+
+  Engine engine() throws InvalidConfigException {
+    return engine(invocation.clock());
+  }
+
+  void closeEngine() {
+    if (engine != null) {
+      engine.close();
+      engine = null;
+    }
+  }
+}

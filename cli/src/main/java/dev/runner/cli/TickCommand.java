@@ -1,0 +1,135 @@
+package dev.runner.cli;
+
+import dev.runner.config.Home;
+import dev.runner.config.InvalidConfigException;
+import dev.runner.config.RunnerConfig;
+import dev.runner.engine.Decision;
+import dev.runner.engine.Redactor;
+import dev.runner.engine.RunResult;
+import dev.runner.engine.TaskLog;
+import dev.runner.engine.TickReport;
+import dev.runner.store.RunStatus;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "tick",
+    mixinStandardHelpOptions = true,
+    description = {
+      "One scheduling pass: run what is due, record it, exit.",
+      "Cron calls it every minute: * * * * * runner --home DIR tick",
+      "Prints nothing when all is well; problems go to stderr (cron mails them)."
+    })
+final class TickCommand implements Callable<Integer> {
+
+  @ParentCommand RunnerCommand root;
+
+  @Option(names = "--dry-run", description = "Print what would run and change nothing.")
+  boolean dryRun;
+
+  @Option(
+      names = "--now",
+      paramLabel = "ISO",
+      description = "Act as if it were this time (simulation, tests), e.g. 2026-01-01T08:00:00Z.")
+  String now;
+
+  @Override
+  public Integer call() throws Exception {
+    Invocation inv = root.invocation;
+    RunnerConfig config;
+    try {
+      config = root.config();
+    } catch (InvalidConfigException e) {
+      logInvalid(root.home(), e);
+      throw e;
+    }
+    ZoneId zone = config.settings().zone();
+    Clock clock = now == null ? inv.clock() : Times.clockAt(inv.clock(), now, zone);
+    try {
+      TickReport report = root.engine(clock).tick(dryRun);
+      if (report.busy()) {
+        if (inv.terminal() || dryRun) {
+          inv.err().println("runner: another tick is running in this home; nothing to do");
+        }
+        return ExitCode.OK;
+      }
+      if (dryRun) {
+        printPlan(report, inv.out(), clock, zone);
+        return ExitCode.OK;
+      }
+      for (String task : report.crashed()) {
+        inv.err().println(task + ": crashed: its runner process ended during the run (see runner"
+            + " history --task " + task + ")");
+      }
+      for (RunResult result : report.results()) {
+        if (result.status().isFailure()) {
+          inv.err().println(result.task() + ": " + result.status().dbName()
+              + (result.error() == null ? "" : ": " + result.error())
+              + " (runner logs " + result.id() + ")");
+        }
+      }
+      if (inv.terminal()) {
+        inv.out().println(summary(report));
+      }
+      return report.anyFailed() ? ExitCode.TASK_FAILED : ExitCode.OK;
+    } finally {
+      root.closeEngine();
+    }
+  }
+
+  private static void printPlan(TickReport report, PrintWriter out, Clock clock, ZoneId zone) {
+    out.println("dry run at " + Times.iso(clock.instant(), zone) + "; nothing was changed");
+    for (String task : report.crashed()) {
+      out.println("would mark crashed  " + task);
+    }
+    if (report.decisions().isEmpty()) {
+      out.println("nothing is due");
+    }
+    for (Decision d : report.decisions()) {
+      out.println((d.run() ? "would run   " : "would skip  ") + d.task() + "  for "
+          + Times.iso(d.scheduledFor(), zone)
+          + (d.run()
+              ? (d.notes().containsKey("skipped_fires")
+                  ? "  (" + d.notes().get("skipped_fires") + " earlier fires skipped)"
+                  : "")
+              : "  (" + d.reason() + ")"));
+    }
+  }
+
+  private static String summary(TickReport report) {
+    Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
+    report.results().forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+    long skipped = report.decisions().stream().filter(d -> !d.run()).count();
+    if (report.results().isEmpty() && skipped == 0 && report.crashed().isEmpty()) {
+      return "tick: nothing was due";
+    }
+    StringBuilder line = new StringBuilder("tick: ").append(report.results().size()).append(" ran");
+    counts.forEach((status, n) -> line.append(", ").append(n).append(' ').append(status.dbName()));
+    if (skipped > 0) {
+      line.append(", ").append(skipped).append(" skipped");
+    }
+    if (!report.crashed().isEmpty()) {
+      line.append(", ").append(report.crashed().size()).append(" found crashed");
+    }
+    return line.toString();
+  }
+
+  /** SPEC 3.3: a broken config is logged as well as printed, so an unattended home shows it. */
+  private static void logInvalid(Home home, InvalidConfigException e) {
+    try {
+      TaskLog log = new TaskLog(home.dir().resolve("logs"), 7, new Redactor(Set.of()));
+      log.note("tick ran nothing: the configuration has " + e.getMessage() + ": "
+          + e.problems().get(0) + (e.problems().size() > 1 ? " (and more)" : ""));
+    } catch (RuntimeException ignored) {
+      // printing the problems is what matters
+    }
+  }
+}

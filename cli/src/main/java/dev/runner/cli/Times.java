@@ -1,0 +1,55 @@
+package dev.runner.cli;
+
+import dev.runner.schedule.DateTimeText;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Reading and showing instants on the command line. */
+final class Times {
+
+  private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private Times() {}
+
+  /** {@code --now ISO}: a clock that starts there and runs on in real time. */
+  static Clock clockAt(Clock base, String now, ZoneId zone) {
+    Instant target = parse(now, zone, "--now");
+    return Clock.offset(base, Duration.between(base.instant(), target));
+  }
+
+  static Instant parse(String text, ZoneId zone, String option) {
+    try {
+      return DateTimeText.parse(text).toInstant(zone);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(option + ": " + e.getMessage());
+    }
+  }
+
+  /** A local time for tables, in {@code zone}. */
+  static String local(Instant instant, ZoneId zone) {
+    return instant == null ? "" : SHORT.format(instant.atZone(zone));
+  }
+
+  static String iso(Instant instant, ZoneId zone) {
+    return instant == null
+        ? null
+        : ZonedDateTime.ofInstant(instant, zone).toOffsetDateTime().toString();
+  }
+
+  static String seconds(Double seconds) {
+    if (seconds == null) {
+      return "";
+    }
+    if (seconds < 60) {
+      return String.format("%.1fs", seconds);
+    }
+    long whole = Math.round(seconds);
+    return whole < 3600
+        ? String.format("%dm%02ds", whole / 60, whole % 60)
+        : String.format("%dh%02dm", whole / 3600, whole % 3600 / 60);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.runner.cli;
+
+import dev.runner.config.InvalidConfigException;
+import dev.runner.config.Problem;
+import dev.runner.config.RunnerConfig;
+import dev.runner.engine.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check tasks_config.json and .env; list every problem as FILE:LINE:COLUMN: task.field.",
+      "Exit 0 when valid, 2 when not."
+    })
+final class ValidateCommand implements Callable<Integer> {
+
+  @ParentCommand RunnerCommand root;
+
+  @Option(names = "--json", description = "Print {\"valid\": ..., \"problems\": [...]}.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    Invocation inv = root.invocation;
+    try {
+      RunnerConfig config = root.config();
+      if (json) {
+        inv.out().println(Json.pretty(Map.of("valid", true, "tasks", config.tasks().size(),
+            "problems", List.of())));
+      } else {
+        inv.out().println(config.file().getFileName() + ": ok, " + config.tasks().size()
+            + (config.tasks().size() == 1 ? " task" : " tasks"));
+      }
+      return ExitCode.OK;
+    } catch (InvalidConfigException e) {
+      if (!json) {
+        throw e;
+      }
+      List<Map<String, Object>> problems = new ArrayList<>();
+      for (Problem p : e.problems()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("file", p.file().toString());
+        row.put("line", p.position().line());
+        row.put("column", p.position().column());
+        row.put("path", p.path());
+        row.put("message", p.message());
+        row.put("hint", p.hint());
+        problems.add(row);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("valid", false);
+      out.put("problems", problems);
+      inv.out().println(Json.pretty(out));
+      return ExitCode.USAGE;
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.runner.config;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a home's {@code .env} and {@code tasks_config.json} into a {@link RunnerConfig}: parse,
+ * apply defaults, check everything, and either return a complete config or throw with every
+ * problem found. It never half-loads.
+ */
+public final class ConfigLoader {
+
+  private final TaskTypes types;
+  private final Map<String, String> processEnv;
+  private final ZoneId systemZone;
+
+  public ConfigLoader(TaskTypes types, Map<String, String> processEnv, ZoneId systemZone) {
+    this.types = types;
+    this.processEnv = Map.copyOf(processEnv);
+    this.systemZone = systemZone;
+  }
+
+  public RunnerConfig load(Home home) throws InvalidConfigException {
+    return load(home, null);
+  }
+
+  /**
+   * Loads with {@code configText} in place of the config file's content (null: read the file),
+   * so an edit can be checked before it is written.
+   */
+  public RunnerConfig load(Home home, String configText) throws InvalidConfigException {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Position> envPositions = new HashMap<>();
+    Environment environment = new Environment(readEnvFile(home.envFile(), envPositions, problems), processEnv);
+    Settings settings = readSettings(home, environment, envPositions, problems);
+
+    List<TaskDef> tasks = new ArrayList<>();
+    String text = configText != null ? configText : readText(home.configFile(), problems);
+    if (text != null) {
+      tasks = readTasks(text, home.configFile(), environment, settings, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(problems);
+    }
+    return new RunnerConfig(home, tasks, environment, settings);
+  }
+
+  /** The environment and settings alone, for commands that do not need the tasks. */
+  public Environment loadEnvironment(Home home) throws InvalidConfigException {
+    List<Problem> problems = new ArrayList<>();
+    Environment environment =
+        new Environment(readEnvFile(home.envFile(), new HashMap<>(), problems), processEnv);
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(problems);
+    }
+    return environment;
+  }
+
+  private List<TaskDef> readTasks(
+      String text, Path file, Environment environment, Settings settings, List<Problem> problems) {
+    JsonValue root;
+    try {
+      root = new JsonReader().read(text, problems, file);
+    } catch (JsonReader.SyntaxError e) {
+      problems.add(new Problem(file, e.position, null, e.getMessage(), "the file must be valid JSON"));
+      return List.of();
+    }
+    if (!(root instanceof JsonValue.Obj tasksObject)) {
+      problems.add(
+          new Problem(
+              file,
+              root.position(),
+              null,
+              "the file holds " + root.kind() + ", not an object of tasks",
+              "write {\"task_name\": {\"cron\": \"0 0 * * *\", ...}}"));
+      return List.of();
+    }
+    TaskReader reader = new TaskReader(file, types, environment, settings.zone(), problems);
+    Map<String, TaskDef> tasks = new LinkedHashMap<>();
+    Map<String, JsonValue.Member> members = new LinkedHashMap<>();
+    for (JsonValue.Member member : tasksObject.members().values()) {
+      if (member.key().equals("$schema")) {
+        continue;
+      }
+      members.put(member.key(), member);
+      TaskDef task = reader.read(member);
+      if (task != null) {
+        tasks.put(task.name(), task);
+      }
+    }
+    new DependencyCheck(file, members, problems).check();
+    return new ArrayList<>(tasks.values());
+  }
+
+  private static Map<String, String> readEnvFile(
+      Path file, Map<String, Position> positions, List<Problem> problems) {
+    if (!Files.exists(file)) {
+      return Map.of();
+    }
+    String text = readText(file, problems);
+    return text == null ? Map.of() : DotEnvParser.parse(text, file, positions, problems);
+  }
+
+  private static String readText(Path file, List<Problem> problems) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+    } catch (NoSuchFileException e) {
+      problems.add(
+          new Problem(
+              file,
+              Position.START,
+              null,
+              "file not found (" + file + ")",
+              "create it (see README, Quick start), or point --home or --config at it"));
+    } catch (CharacterCodingException e) {
+      problems.add(
+          new Problem(file, Position.START, null, "the file is not UTF-8", "save it as UTF-8"));
+    } catch (IOException e) {
+      problems.add(new Problem(file, Position.START, null, "cannot read: " + e, null));
+    }
+    return null;
+  }
+
+  private Settings readSettings(
+      Home home, Environment env, Map<String, Position> positions, List<Problem> problems) {
+    Path envFile = home.envFile();
+    int workers = positiveInt(env, "RUNNER_MAX_WORKERS", 4, envFile, positions, problems);
+    int historyDays = positiveInt(env, "RUNNER_HISTORY_DAYS", 90, envFile, positions, problems);
+    int logDays = positiveInt(env, "RUNNER_LOG_DAYS", 7, envFile, positions, problems);
+    ZoneId zone = systemZone;
+    String zoneText = env.get("RUNNER_TIMEZONE");
+    if (zoneText != null && !zoneText.isBlank()) {
+      try {
+        zone = ZoneId.of(zoneText.strip());
+      } catch (DateTimeException e) {
+        problems.add(
+            new Problem(
+                envFile,
+                positions.getOrDefault("RUNNER_TIMEZONE", Position.START),
+                "RUNNER_TIMEZONE",
+                "'" + zoneText + "' is not a time zone",
+                Zones.hint(zoneText)));
+      }
+    }
+    return new Settings(
+        home.resolve(env.get("RUNNER_DB", "task_log.db")),
+        home.resolve(env.get("RUNNER_LOG_DIR", "logs")),
+        workers,
+        zone,
+        historyDays,
+        logDays);
+  }
+
+  private static int positiveInt(
+      Environment env,
+      String key,
+      int fallback,
+      Path envFile,
+      Map<String, Position> positions,
+      List<Problem> problems) {
+    String text = env.get(key);
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(text.strip());
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    problems.add(
+        new Problem(
+            envFile,
+            positions.getOrDefault(key, Position.START),
+            key,
+            "'" + text + "' is not a positive whole number",
+            "the default is " + fallback));
+    return fallback;
+  }
+}

@@ -1,0 +1,124 @@
+package dev.runner.config;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON text into {@link JsonValue}s with positions, using Jackson's streaming parser (the
+ * tree is small and positions matter more than binding). A repeated key is a problem, not a
+ * silent overwrite.
+ */
+final class JsonReader {
+
+  private final JsonFactory factory =
+      JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+
+  /** Thrown for text that is not JSON; carries the position Jackson stopped at. */
+  static final class SyntaxError extends Exception {
+    final Position position;
+
+    SyntaxError(String message, Position position) {
+      super(message);
+      this.position = position;
+    }
+  }
+
+  JsonValue read(String text, List<Problem> duplicates, java.nio.file.Path file)
+      throws SyntaxError {
+    try (JsonParser parser = factory.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new SyntaxError("the file is empty; write {} for no tasks", Position.START);
+      }
+      JsonValue value = readValue(parser, duplicates, file, "");
+      JsonToken rest = parser.nextToken();
+      if (rest != null) {
+        throw new SyntaxError(
+            "unexpected text after the end of the JSON value", position(parser.currentTokenLocation()));
+      }
+      return value;
+    } catch (JsonParseException e) {
+      throw new SyntaxError(cleanMessage(e), position(e.getLocation()));
+    } catch (IOException e) {
+      throw new SyntaxError(e.getMessage(), Position.START);
+    }
+  }
+
+  private JsonValue readValue(
+      JsonParser parser, List<Problem> duplicates, java.nio.file.Path file, String path)
+      throws IOException {
+    Position at = position(parser.currentTokenLocation());
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT:
+        {
+          Map<String, JsonValue.Member> members = new LinkedHashMap<>();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            Position keyAt = position(parser.currentTokenLocation());
+            parser.nextToken();
+            String childPath = path.isEmpty() ? key : path + "." + key;
+            JsonValue child = readValue(parser, duplicates, file, childPath);
+            if (members.containsKey(key)) {
+              duplicates.add(
+                  new Problem(
+                      file,
+                      keyAt,
+                      childPath,
+                      "\"" + key + "\" appears twice",
+                      "the earlier one at line " + members.get(key).keyPosition().line()
+                          + " would be lost; keep one"));
+            } else {
+              members.put(key, new JsonValue.Member(key, keyAt, child));
+            }
+          }
+          int end = (int) parser.currentTokenLocation().getCharOffset() + 1;
+          return new JsonValue.Obj(members, at, end);
+        }
+      case START_ARRAY:
+        {
+          List<JsonValue> items = new ArrayList<>();
+          int index = 0;
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            items.add(readValue(parser, duplicates, file, path + "[" + index++ + "]"));
+          }
+          return new JsonValue.Arr(items, at);
+        }
+      case VALUE_STRING:
+        return new JsonValue.Str(parser.getText(), at);
+      case VALUE_NUMBER_INT:
+        return new JsonValue.Num(parser.getNumberValue(), true, at);
+      case VALUE_NUMBER_FLOAT:
+        return new JsonValue.Num(parser.getDoubleValue(), false, at);
+      case VALUE_TRUE:
+        return new JsonValue.Bool(true, at);
+      case VALUE_FALSE:
+        return new JsonValue.Bool(false, at);
+      default:
+        return new JsonValue.Null(at);
+    }
+  }
+
+  private static Position position(JsonLocation location) {
+    return new Position(
+        Math.max(1, location.getLineNr()),
+        Math.max(1, location.getColumnNr()),
+        (int) Math.max(0, location.getCharOffset()));
+  }
+
+  /** Jackson's first message line, without its source excerpt. */
+  private static String cleanMessage(JsonParseException e) {
+    String message = e.getOriginalMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

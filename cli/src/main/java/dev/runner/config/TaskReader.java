@@ -1,0 +1,809 @@
+package dev.runner.config;
+
+import dev.runner.config.TaskDef.Catchup;
+import dev.runner.config.TaskDef.NotifyRule;
+import dev.runner.config.TaskDef.Overlap;
+import dev.runner.config.TaskDef.RetryPolicy;
+import dev.runner.config.TaskDef.TriggerOn;
+import dev.runner.config.TaskDef.WindowSpec;
+import dev.runner.schedule.Cron;
+import dev.runner.schedule.DateTimeText;
+import dev.runner.schedule.Durations;
+import dev.runner.schedule.ScheduleException;
+import dev.runner.schedule.ScheduleSpec;
+import dev.runner.schedule.ScheduleSpec.RepeatUnit;
+import dev.runner.task.Task;
+import dev.runner.task.TaskType;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Reads one task object: the common fields of SPEC 3.2, then the type's own. */
+final class TaskReader {
+
+  static final Set<String> COMMON_FIELDS =
+      new LinkedHashSet<>(
+          List.of(
+              "type", "enabled", "description", "cron", "every", "interval_seconds",
+              "interval_minutes", "interval_hours", "at", "repeat", "start_time", "end_time",
+              "max_executions", "timezone", "catchup", "overlap", "timeout", "retries",
+              "depends_on", "trigger_on", "window", "params", "notify", "task_notify"));
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]+");
+  private static final List<String> SCHEDULE_FIELDS =
+      List.of("cron", "every", "interval_seconds", "interval_minutes", "interval_hours", "at",
+          "repeat");
+  private static final Set<String> REPEAT_FIELDS =
+      Set.of("unit", "interval", "time", "days", "day_of_month", "month");
+  private static final Set<String> RETRY_FIELDS = Set.of("max", "backoff", "factor", "max_delay");
+  private static final Set<String> WINDOW_FIELDS = Set.of("size", "start");
+  private static final Set<String> RULE_FIELDS =
+      Set.of("name", "enabled", "triggers", "threshold", "channels");
+  private static final Set<String> TRIGGERS =
+      new LinkedHashSet<>(
+          List.of("success", "business_failure", "technical_failure", "timeout", "crashed",
+              "recovered"));
+
+  private final Path file;
+  private final TaskTypes types;
+  private final Environment environment;
+  private final ZoneId defaultZone;
+  private final List<Problem> problems;
+
+  TaskReader(
+      Path file,
+      TaskTypes types,
+      Environment environment,
+      ZoneId defaultZone,
+      List<Problem> problems) {
+    this.file = file;
+    this.types = types;
+    this.environment = environment;
+    this.defaultZone = defaultZone;
+    this.problems = problems;
+  }
+
+  /** The task, or null when it has problems (which are reported). */
+  TaskDef read(JsonValue.Member member) {
+    int before = problems.size();
+    String name = member.key();
+    if (!NAME.matcher(name).matches()) {
+      problems.add(
+          new Problem(
+              file,
+              member.keyPosition(),
+              name,
+              "a task name may hold only a-z, 0-9, '_', '.' and '-'",
+              "rename it, e.g. \"" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_")
+                  + "\""));
+    }
+    if (!(member.value() instanceof JsonValue.Obj obj)) {
+      problems.add(
+          new Problem(
+              file, member.value().position(), name,
+              "a task is an object of fields, not " + member.value().kind(),
+              "write {\"cron\": \"0 0 * * *\", \"command\": \"...\"}"));
+      return null;
+    }
+    Fields f = new Fields(name, obj);
+
+    String typeName = f.string("type").orElse(name);
+    TaskType type = types.get(typeName);
+    if (type == null) {
+      String hint = Suggest.didYouMean(typeName, types.names());
+      f.problem(
+          obj.members().containsKey("type") ? "type" : null,
+          obj.members().containsKey("type")
+              ? "unknown task type \"" + typeName + "\""
+              : "no task type \"" + typeName + "\" (a task's type defaults to its name)",
+          (hint != null ? hint + " " : "") + "known types: " + String.join(", ", types.names())
+              + (obj.members().containsKey("type") ? "" : "; add \"type\": \"shell\" for a command"));
+    }
+
+    Set<String> known = new LinkedHashSet<>(COMMON_FIELDS);
+    if (type != null) {
+      known.addAll(type.fields());
+    }
+    for (JsonValue.Member field : obj.members().values()) {
+      if (!known.contains(field.key())) {
+        String hint = Suggest.didYouMean(field.key(), known);
+        f.problemAt(
+            field.keyPosition(), field.key(), "unknown field",
+            hint != null ? hint : type == null ? null : "see README for the fields of " + typeName);
+      }
+    }
+
+    boolean enabled = f.bool("enabled").orElse(true);
+    String description = f.string("description").orElse("");
+    ZoneId zone = readZone(f);
+    ScheduleSpec schedule = readSchedule(f, zone);
+    DateTimeText start = f.dateTime("start_time").orElse(null);
+    DateTimeText end = f.dateTime("end_time").orElse(null);
+    if (start != null && end != null && !end.toInstant(zone).isAfter(start.toInstant(zone))) {
+      f.problem("end_time", "end_time is not after start_time", null);
+    }
+    Long maxExecutions = f.positiveLong("max_executions").orElse(null);
+    Duration timeout = f.positiveDuration("timeout").orElse(null);
+    Overlap overlap = f.choice("overlap", Overlap.class).orElse(Overlap.SKIP);
+    RetryPolicy retries = readRetries(f);
+    List<String> dependsOn = f.strings("depends_on").orElse(List.of());
+    TriggerOn triggerOn = f.choice("trigger_on", TriggerOn.class).orElse(TriggerOn.SUCCESS);
+    WindowSpec window = readWindow(f, schedule);
+    Catchup catchup =
+        f.choice("catchup", Catchup.class).orElse(window != null ? Catchup.ALL : Catchup.LATEST);
+    Map<String, Object> params = readParams(f);
+    List<NotifyRule> notify = readNotify(f);
+
+    if (!dependsOn.isEmpty() && schedule != null) {
+      f.problem("depends_on", "a task with depends_on is started by its upstreams and takes no schedule",
+          "remove the schedule, or the depends_on");
+    }
+    if (f.has("trigger_on") && !f.has("depends_on")) {
+      f.problem("trigger_on", "trigger_on needs depends_on", null);
+    }
+    notYet(f, "retries", "retries come with the retries and notifications issue");
+    notYet(f, "depends_on", "dependencies come with the retries and notifications issue");
+    notYet(f, "trigger_on", "dependencies come with the retries and notifications issue");
+    notYet(f, "notify", "notifications come with the retries and notifications issue");
+    notYet(f, "task_notify", "notifications come with the retries and notifications issue");
+    notYet(f, "window", "time-window tasks come with the task types issue");
+
+    Task task = null;
+    if (type != null) {
+      TypeFields typeFields = new TypeFields(f, type);
+      task = type.configure(typeFields);
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new TaskDef(name, typeName, enabled, description, schedule, start, end, maxExecutions,
+        zone, catchup, overlap, timeout, retries, dependsOn, triggerOn, window, params, notify,
+        task);
+  }
+
+  private void notYet(Fields f, String field, String when) {
+    if (f.has(field)) {
+      f.problem(field, "not supported yet", when + "; remove the field for now");
+    }
+  }
+
+  private ZoneId readZone(Fields f) {
+    return f.string("timezone")
+        .map(
+            text -> {
+              try {
+                return ZoneId.of(text);
+              } catch (DateTimeException e) {
+                f.problem("timezone", "'" + text + "' is not a time zone", Zones.hint(text));
+                return defaultZone;
+              }
+            })
+        .orElse(defaultZone);
+  }
+
+  private ScheduleSpec readSchedule(Fields f, ZoneId zone) {
+    List<String> given = SCHEDULE_FIELDS.stream().filter(f::has).toList();
+    if (given.size() > 1) {
+      f.problem(given.get(1), "a task takes one schedule, found " + String.join(" and ", given),
+          "keep one of them");
+      return null;
+    }
+    if (given.isEmpty()) {
+      return null;
+    }
+    String field = given.get(0);
+    boolean anchored = f.has("start_time");
+    switch (field) {
+      case "cron":
+        return f.string("cron")
+            .map(
+                text -> {
+                  try {
+                    Cron.parse(text, zone);
+                    return new ScheduleSpec.CronSpec(text.trim());
+                  } catch (ScheduleException e) {
+                    f.problem("cron", e.getMessage(), e.hint());
+                    return null;
+                  }
+                })
+            .orElse(null);
+      case "every":
+        return f.positiveDuration("every")
+            .filter(d -> checkInterval(f, "every", d))
+            .map(d -> (ScheduleSpec) new ScheduleSpec.EverySpec(d, anchored))
+            .orElse(null);
+      case "at":
+        return f.dateTime("at").map(ScheduleSpec.AtSpec::new).orElse(null);
+      case "repeat":
+        return readRepeat(f, anchored);
+      default:
+        Duration unit =
+            switch (field) {
+              case "interval_seconds" -> Duration.ofSeconds(1);
+              case "interval_minutes" -> Duration.ofMinutes(1);
+              default -> Duration.ofHours(1);
+            };
+        return f.positiveLong(field)
+            .map(n -> unit.multipliedBy(n))
+            .filter(d -> checkInterval(f, field, d))
+            .map(d -> (ScheduleSpec) new ScheduleSpec.EverySpec(d, anchored))
+            .orElse(null);
+    }
+  }
+
+  private boolean checkInterval(Fields f, String field, Duration d) {
+    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+      f.problem(field, "an interval under one second", "use at least \"1s\"");
+      return false;
+    }
+    return true;
+  }
+
+  private ScheduleSpec readRepeat(Fields f, boolean anchored) {
+    JsonValue.Obj repeat = f.object("repeat").orElse(null);
+    if (repeat == null) {
+      return null;
+    }
+    Fields r = f.nested("repeat", repeat, REPEAT_FIELDS);
+    RepeatUnit unit = r.choice("unit", RepeatUnit.class).orElse(null);
+    if (unit == null && !r.has("unit")) {
+      r.problem(null, "repeat needs a unit",
+          "add \"unit\": one of minute, hour, day, week, month, year");
+    }
+    int interval = r.positiveLong("interval").map(Long::intValue).orElse(1);
+    LocalTime time =
+        r.string("time")
+            .map(
+                text -> {
+                  try {
+                    return LocalTime.parse(text.length() == 4 ? "0" + text : text);
+                  } catch (DateTimeParseException e) {
+                    r.problem("time", "'" + text + "' is not a time of day", "write \"HH:MM\"");
+                    return null;
+                  }
+                })
+            .orElse(null);
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    for (String day : r.strings("days").orElse(List.of())) {
+      DayOfWeek parsed = weekday(day);
+      if (parsed == null) {
+        r.problem("days", "'" + day + "' is not a weekday", "use MON TUE WED THU FRI SAT SUN");
+      } else {
+        days.add(parsed);
+      }
+    }
+    Integer dayOfMonth = r.rangedInt("day_of_month", 1, 31).orElse(null);
+    Integer month = r.rangedInt("month", 1, 12).orElse(null);
+    if (unit == null) {
+      return null;
+    }
+    if ((unit == RepeatUnit.MINUTE || unit == RepeatUnit.HOUR) && time != null) {
+      r.problem("time", "time has no meaning for a repeat every " + unit.name().toLowerCase(Locale.ROOT),
+          "use unit day, week, month or year");
+    }
+    if (!days.isEmpty() && unit != RepeatUnit.WEEK) {
+      r.problem("days", "days is for unit week", null);
+    }
+    return new ScheduleSpec.RepeatSpec(unit, interval, time, days, dayOfMonth, month, anchored);
+  }
+
+  private static DayOfWeek weekday(String text) {
+    String upper = text.toUpperCase(Locale.ROOT);
+    for (DayOfWeek day : DayOfWeek.values()) {
+      if (day.name().startsWith(upper) && upper.length() >= 3) {
+        return day;
+      }
+    }
+    return null;
+  }
+
+  private RetryPolicy readRetries(Fields f) {
+    if (!f.has("retries")) {
+      return RetryPolicy.NONE;
+    }
+    JsonValue value = f.value("retries");
+    if (value instanceof JsonValue.Num) {
+      return f.rangedInt("retries", 0, 100)
+          .map(n -> new RetryPolicy(n, RetryPolicy.NONE.backoff(), RetryPolicy.NONE.factor(),
+              RetryPolicy.NONE.maxDelay()))
+          .orElse(RetryPolicy.NONE);
+    }
+    JsonValue.Obj obj = f.object("retries").orElse(null);
+    if (obj == null) {
+      return RetryPolicy.NONE;
+    }
+    Fields r = f.nested("retries", obj, RETRY_FIELDS);
+    int max = r.rangedInt("max", 0, 100).orElse(3);
+    Duration backoff = r.duration("backoff").orElse(RetryPolicy.NONE.backoff());
+    double factor = r.number("factor").orElse(RetryPolicy.NONE.factor());
+    if (factor < 1) {
+      r.problem("factor", "factor below 1 would shrink the delays", "use 1 for a fixed delay");
+    }
+    Duration maxDelay = r.duration("max_delay").orElse(RetryPolicy.NONE.maxDelay());
+    return new RetryPolicy(max, backoff, factor, maxDelay);
+  }
+
+  private WindowSpec readWindow(Fields f, ScheduleSpec schedule) {
+    if (!f.has("window")) {
+      return null;
+    }
+    JsonValue value = f.value("window");
+    if (value instanceof JsonValue.Bool b) {
+      if (!b.value()) {
+        return null;
+      }
+      if (!(schedule instanceof ScheduleSpec.EverySpec)) {
+        f.problem("window", "window: true takes its size from an every/interval schedule",
+            "give the size: {\"size\": \"15m\"}");
+      }
+      return new WindowSpec(null, null);
+    }
+    JsonValue.Obj obj = f.object("window").orElse(null);
+    if (obj == null) {
+      return null;
+    }
+    Fields w = f.nested("window", obj, WINDOW_FIELDS);
+    Duration size = w.positiveDuration("size").orElse(null);
+    if (!w.has("size") && !(schedule instanceof ScheduleSpec.EverySpec)) {
+      w.problem(null, "window needs a size", "add \"size\": \"15m\"");
+    }
+    return new WindowSpec(size, w.dateTime("start").orElse(null));
+  }
+
+  private Map<String, Object> readParams(Fields f) {
+    if (!f.has("params")) {
+      return Map.of();
+    }
+    return f.object("params")
+        .map(obj -> f.expandAll(obj, "params"))
+        .map(plain -> {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> map = (Map<String, Object>) plain;
+          return map;
+        })
+        .orElse(Map.of());
+  }
+
+  private List<NotifyRule> readNotify(Fields f) {
+    String field = f.has("notify") ? "notify" : "task_notify";
+    if (f.has("notify") && f.has("task_notify")) {
+      f.problem("task_notify", "notify and task_notify are the same field", "keep one");
+    }
+    if (!f.has(field)) {
+      return List.of();
+    }
+    JsonValue value = f.value(field);
+    if (!(value instanceof JsonValue.Arr rules)) {
+      f.problem(field, "expected an array of rules, found " + value.kind(), null);
+      return List.of();
+    }
+    List<NotifyRule> out = new ArrayList<>();
+    for (int i = 0; i < rules.items().size(); i++) {
+      JsonValue item = rules.items().get(i);
+      String path = field + "[" + i + "]";
+      if (!(item instanceof JsonValue.Obj rule)) {
+        f.problemAt(item.position(), path, "a rule is an object", null);
+        continue;
+      }
+      Fields r = f.nested(path, rule, RULE_FIELDS);
+      String name = r.string("name").orElse("rule " + (i + 1));
+      boolean enabled = r.bool("enabled").orElse(true);
+      List<String> triggers = r.strings("triggers").orElse(List.of());
+      if (triggers.isEmpty()) {
+        r.problem("triggers", "a rule needs triggers", "e.g. [\"technical_failure\", \"timeout\"]");
+      }
+      for (String trigger : triggers) {
+        if (!TRIGGERS.contains(trigger)) {
+          String hint = Suggest.didYouMean(trigger, TRIGGERS);
+          r.problem("triggers", "unknown trigger \"" + trigger + "\"",
+              hint != null ? hint : "one of " + String.join(", ", TRIGGERS));
+        }
+      }
+      int threshold = r.rangedInt("threshold", 1, 1000).orElse(1);
+      List<Map<String, Object>> channels = new ArrayList<>();
+      if (r.value("channels") instanceof JsonValue.Arr arr) {
+        for (JsonValue channel : arr.items()) {
+          if (channel instanceof JsonValue.Obj c) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> plain = (Map<String, Object>) f.expandAll(c, path + ".channels");
+            channels.add(plain);
+          } else {
+            r.problemAt(channel.position(), path + ".channels", "a channel is an object", null);
+          }
+        }
+      } else {
+        r.problem("channels", "a rule needs channels", "e.g. [{\"type\": \"email\", ...}]");
+      }
+      out.add(new NotifyRule(name, enabled, triggers, threshold, channels));
+    }
+    return out;
+  }
+
+  /**
+   * The fields of one JSON object within a task, with typed reads that report a wrong type once
+   * and read it as absent. {@code prefix} is the path inside the task ({@code repeat}, ...).
+   */
+  final class Fields {
+    final String task;
+    final String prefix;
+    final JsonValue.Obj obj;
+
+    Fields(String task, JsonValue.Obj obj) {
+      this(task, "", obj);
+    }
+
+    private Fields(String task, String prefix, JsonValue.Obj obj) {
+      this.task = task;
+      this.prefix = prefix;
+      this.obj = obj;
+    }
+
+    Fields nested(String field, JsonValue.Obj inner, Set<String> allowed) {
+      Fields nested = new Fields(task, path(field), inner);
+      for (JsonValue.Member member : inner.members().values()) {
+        if (!allowed.contains(member.key())) {
+          String hint = Suggest.didYouMean(member.key(), allowed);
+          nested.problemAt(member.keyPosition(), member.key(), "unknown field",
+              hint != null ? hint : "known: " + String.join(", ", new TreeSet<>(allowed)));
+        }
+      }
+      return nested;
+    }
+
+    String path(String field) {
+      if (field == null) {
+        return prefix;
+      }
+      return prefix.isEmpty() ? field : prefix + "." + field;
+    }
+
+    boolean has(String field) {
+      return obj.members().containsKey(field);
+    }
+
+    JsonValue value(String field) {
+      return obj.get(field);
+    }
+
+    void problem(String field, String message, String hint) {
+      JsonValue at = field == null ? null : obj.get(field);
+      problemAt(at == null ? obj.position() : at.position(), field, message, hint);
+    }
+
+    void problemAt(Position position, String field, String message, String hint) {
+      String where = path(field);
+      problems.add(new Problem(file, position, where.isEmpty() ? task : task + "." + where,
+          message, hint));
+    }
+
+    private void wrongType(String field, String expected) {
+      problem(field, "expected " + expected + ", found " + value(field).kind(), null);
+    }
+
+    Optional<String> rawString(String field) {
+      JsonValue value = value(field);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (value instanceof JsonValue.Str s) {
+        return Optional.of(s.value());
+      }
+      wrongType(field, "a string");
+      return Optional.empty();
+    }
+
+    Optional<String> string(String field) {
+      return rawString(field).map(s -> expand(s, field));
+    }
+
+    Optional<List<String>> rawStrings(String field) {
+      JsonValue value = value(field);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (value instanceof JsonValue.Arr arr) {
+        List<String> out = new ArrayList<>();
+        for (JsonValue item : arr.items()) {
+          if (item instanceof JsonValue.Str s) {
+            out.add(s.value());
+          } else {
+            problemAt(item.position(), field, "expected strings in the array, found " + item.kind(),
+                null);
+            return Optional.empty();
+          }
+        }
+        return Optional.of(out);
+      }
+      wrongType(field, "an array of strings");
+      return Optional.empty();
+    }
+
+    Optional<List<String>> strings(String field) {
+      return rawStrings(field).map(list -> list.stream().map(s -> expand(s, field)).toList());
+    }
+
+    Optional<Map<String, String>> stringMap(String field) {
+      JsonValue value = value(field);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (!(value instanceof JsonValue.Obj o)) {
+        wrongType(field, "an object of strings");
+        return Optional.empty();
+      }
+      Map<String, String> out = new LinkedHashMap<>();
+      for (JsonValue.Member m : o.members().values()) {
+        if (m.value() instanceof JsonValue.Str s) {
+          out.put(m.key(), expand(s.value(), field + "." + m.key()));
+        } else if (m.value() instanceof JsonValue.Num n) {
+          out.put(m.key(), n.value().toString());
+        } else if (m.value() instanceof JsonValue.Bool b) {
+          out.put(m.key(), Boolean.toString(b.value()));
+        } else {
+          problemAt(m.value().position(), field + "." + m.key(),
+              "expected a string, found " + m.value().kind(), null);
+        }
+      }
+      return Optional.of(out);
+    }
+
+    Optional<JsonValue.Obj> object(String field) {
+      JsonValue value = value(field);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (value instanceof JsonValue.Obj o) {
+        return Optional.of(o);
+      }
+      wrongType(field, "an object");
+      return Optional.empty();
+    }
+
+    Optional<Boolean> bool(String field) {
+      JsonValue value = value(field);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (value instanceof JsonValue.Bool b) {
+        return Optional.of(b.value());
+      }
+      wrongType(field, "true or false");
+      return Optional.empty();
+    }
+
+    Optional<Long> integer(String field) {
+      JsonValue value = value(field);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (value instanceof JsonValue.Num n && n.integral()) {
+        return Optional.of(n.value().longValue());
+      }
+      wrongType(field, "a whole number");
+      return Optional.empty();
+    }
+
+    Optional<Double> number(String field) {
+      JsonValue value = value(field);
+      if (value == null) {
+        return Optional.empty();
+      }
+      if (value instanceof JsonValue.Num n) {
+        return Optional.of(n.value().doubleValue());
+      }
+      wrongType(field, "a number");
+      return Optional.empty();
+    }
+
+    Optional<Long> positiveLong(String field) {
+      return integer(field)
+          .filter(
+              n -> {
+                if (n < 1) {
+                  problem(field, "must be 1 or more, found " + n, null);
+                  return false;
+                }
+                return true;
+              });
+    }
+
+    Optional<Integer> rangedInt(String field, int min, int max) {
+      return integer(field)
+          .filter(
+              n -> {
+                if (n < min || n > max) {
+                  problem(field, n + " is out of range " + min + "-" + max, null);
+                  return false;
+                }
+                return true;
+              })
+          .map(Long::intValue);
+    }
+
+    Optional<Duration> duration(String field) {
+      return string(field)
+          .flatMap(
+              text -> {
+                try {
+                  return Optional.of(Durations.parse(text));
+                } catch (IllegalArgumentException e) {
+                  problem(field, e.getMessage(), null);
+                  return Optional.empty();
+                }
+              });
+    }
+
+    Optional<Duration> positiveDuration(String field) {
+      return duration(field)
+          .filter(
+              d -> {
+                if (d.isZero() || d.isNegative()) {
+                  problem(field, "must be longer than zero", null);
+                  return false;
+                }
+                return true;
+              });
+    }
+
+    Optional<DateTimeText> dateTime(String field) {
+      return string(field)
+          .flatMap(
+              text -> {
+                try {
+                  return Optional.of(DateTimeText.parse(text));
+                } catch (IllegalArgumentException e) {
+                  problem(field, e.getMessage(), null);
+                  return Optional.empty();
+                }
+              });
+    }
+
+    <E extends Enum<E>> Optional<E> choice(String field, Class<E> type) {
+      return string(field)
+          .flatMap(
+              text -> {
+                try {
+                  return Optional.of(Enum.valueOf(type, text.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                  List<String> names =
+                      Arrays.stream(type.getEnumConstants())
+                          .map(c -> c.name().toLowerCase(Locale.ROOT))
+                          .toList();
+                  String hint = Suggest.didYouMean(text, names);
+                  problem(field, "'" + text + "' is not one of " + String.join(", ", names), hint);
+                  return Optional.empty();
+                }
+              });
+    }
+
+    /** Replaces {@code ${VAR}} from the environment; {@code $${} writes a literal {@code ${}. */
+    String expand(String text, String field) {
+      if (!text.contains("${")) {
+        return text;
+      }
+      StringBuilder out = new StringBuilder();
+      int i = 0;
+      while (i < text.length()) {
+        if (text.startsWith("$${", i)) {
+          out.append("${");
+          i += 3;
+        } else if (text.startsWith("${", i)) {
+          int close = text.indexOf('}', i + 2);
+          if (close < 0) {
+            problem(field, "an unclosed ${ in \"" + text + "\"", "write $${ for a literal ${");
+            return text;
+          }
+          String variable = text.substring(i + 2, close);
+          String value = environment.get(variable);
+          if (value == null) {
+            problem(field, "${" + variable + "} is not set",
+                "define " + variable + " in .env or the environment");
+          } else {
+            out.append(value);
+          }
+          i = close + 1;
+        } else {
+          out.append(text.charAt(i++));
+        }
+      }
+      return out.toString();
+    }
+
+    /** Plain values of a JSON object, with every string expanded. */
+    Object expandAll(JsonValue value, String field) {
+      if (value instanceof JsonValue.Str s) {
+        return expand(s.value(), field);
+      }
+      if (value instanceof JsonValue.Obj o) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        o.members().forEach((k, m) -> map.put(k, expandAll(m.value(), field + "." + k)));
+        return Collections.unmodifiableMap(map);
+      }
+      if (value instanceof JsonValue.Arr a) {
+        List<Object> list = new ArrayList<>();
+        for (JsonValue item : a.items()) {
+          list.add(expandAll(item, field));
+        }
+        return Collections.unmodifiableList(list);
+      }
+      return JsonValue.toPlain(value);
+    }
+  }
+
+  /** A task type's view of the task: its own fields, expanded unless declared verbatim. */
+  private static final class TypeFields implements dev.runner.task.TaskFields {
+    private final Fields fields;
+    private final TaskType type;
+
+    TypeFields(Fields fields, TaskType type) {
+      this.fields = fields;
+      this.type = type;
+    }
+
+    private boolean verbatim(String field) {
+      return type.verbatimFields().contains(field);
+    }
+
+    @Override
+    public String taskName() {
+      return fields.task;
+    }
+
+    @Override
+    public boolean has(String field) {
+      return fields.has(field);
+    }
+
+    @Override
+    public Optional<String> string(String field) {
+      return verbatim(field) ? fields.rawString(field) : fields.string(field);
+    }
+
+    @Override
+    public Optional<List<String>> strings(String field) {
+      return verbatim(field) ? fields.rawStrings(field) : fields.strings(field);
+    }
+
+    @Override
+    public Optional<Map<String, String>> stringMap(String field) {
+      return fields.stringMap(field);
+    }
+
+    @Override
+    public Optional<Boolean> bool(String field) {
+      return fields.bool(field);
+    }
+
+    @Override
+    public Optional<Long> integer(String field) {
+      return fields.integer(field);
+    }
+
+    @Override
+    public Optional<Duration> duration(String field) {
+      return fields.duration(field);
+    }
+
+    @Override
+    public void problem(String field, String message, String hint) {
+      fields.problem(field, message, hint);
+    }
+  }
+}

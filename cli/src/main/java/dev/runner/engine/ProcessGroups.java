@@ -1,0 +1,112 @@
+package dev.runner.engine;
+
+import dev.runner.task.Cancellation;
+import dev.runner.task.ProcessOutcome;
+import dev.runner.task.ProcessSpec;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Starts child processes each in a session and process group of its own ({@code setsid}), so that
+ * a timeout stops the whole tree: SIGTERM to the group, SIGKILL {@code grace} later (SPEC 6).
+ */
+public final class ProcessGroups {
+
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+  private final ScheduledExecutorService timers;
+  private final Duration grace;
+
+  public ProcessGroups(ScheduledExecutorService timers, Duration grace) {
+    this.timers = timers;
+    this.grace = grace;
+  }
+
+  public ProcessOutcome run(ProcessSpec spec, Consumer<String> output, Cancellation cancellation)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    boolean ownGroup = Files.isExecutable(SETSID);
+    if (ownGroup) {
+      // setsid execs in place (the child is not a group leader), so pid == process group id
+      command.add(SETSID.toString());
+    }
+    command.addAll(spec.argv());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(spec.cwd().toFile());
+    builder.environment().clear();
+    builder.environment().putAll(spec.environment());
+    builder.redirectErrorStream(true);
+    builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process process = builder.start();
+
+    Thread pump = new Thread(() -> pump(process, output), "output-" + process.pid());
+    pump.setDaemon(true);
+    pump.start();
+    cancellation.onCancel(() -> stop(process, ownGroup));
+    int exit = process.waitFor();
+    // A background child that keeps the pipe open must not hold the run forever.
+    pump.join(2000);
+    return new ProcessOutcome(exit, cancellation.isCancelled());
+  }
+
+  private static void pump(Process process, Consumer<String> output) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        output.accept(line);
+      }
+    } catch (IOException e) {
+      // the stream closes when the process group is killed
+    }
+  }
+
+  private void stop(Process process, boolean ownGroup) {
+    signal(process, ownGroup, "TERM");
+    timers.schedule(
+        () -> {
+          signal(process, ownGroup, "KILL");
+        },
+        grace.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  private static void signal(Process process, boolean ownGroup, String signal) {
+    if (ownGroup) {
+      try {
+        new ProcessBuilder("kill", "-s", signal, "--", "-" + process.pid())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start()
+            .waitFor(5, TimeUnit.SECONDS);
+        return;
+      } catch (IOException e) {
+        // no kill(1): fall back to what Java can reach
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    boolean force = signal.equals("KILL");
+    process.descendants().forEach(child -> {
+      if (force) {
+        child.destroyForcibly();
+      } else {
+        child.destroy();
+      }
+    });
+    if (force) {
+      process.destroyForcibly();
+    } else {
+      process.destroy();
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.runner.engine;
+
+import dev.runner.config.RunnerConfig;
+import dev.runner.schedule.Durations;
+import dev.runner.store.RunStatus;
+import dev.runner.store.Store;
+import dev.runner.task.TaskResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs one claimed run to its end and records it: output, status, message, task.log lines. */
+final class RunExecutor {
+
+  private final RunnerConfig config;
+  private final Store store;
+  private final Clock clock;
+  private final TaskLog taskLog;
+  private final Redactor redactor;
+  private final ScheduledExecutorService timers;
+  private final ProcessGroups processes;
+
+  RunExecutor(
+      RunnerConfig config,
+      Store store,
+      Clock clock,
+      TaskLog taskLog,
+      Redactor redactor,
+      ScheduledExecutorService timers,
+      ProcessGroups processes) {
+    this.config = config;
+    this.store = store;
+    this.clock = clock;
+    this.taskLog = taskLog;
+    this.redactor = redactor;
+    this.timers = timers;
+    this.processes = processes;
+  }
+
+  static Path runLog(RunnerConfig config, String task, long id) {
+    return config.settings().logDir().resolve("runs").resolve(task).resolve(id + ".log");
+  }
+
+  RunResult execute(Claim claim, PrintWriter echo) {
+    Instant start = clock.instant();
+    long startNanos = System.nanoTime();
+    store.markStarted(claim.id(), start);
+    taskLog.started(claim.task().name(), claim.id(), claim.trigger());
+
+    CancelSignal cancel = new CancelSignal();
+    TaskResult result;
+    String tail = "";
+    try (RunOutput output =
+        new RunOutput(runLog(config, claim.task().name(), claim.id()), redactor, echo)) {
+      ScheduledFuture<?> timer =
+          claim.task().timeout() == null
+              ? null
+              : timers.schedule(
+                  () -> cancel.cancel(CancelSignal.Reason.TIMEOUT),
+                  claim.task().timeout().toMillis(),
+                  TimeUnit.MILLISECONDS);
+      try {
+        result =
+            claim.task().task().run(new RunContext(claim, environment(claim), config.home().dir(),
+                output, cancel, processes));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        result = TaskResult.technicalFailure("interrupted");
+      } catch (Exception | LinkageError e) {
+        result = TaskResult.technicalFailure(e.toString());
+        output.line(e.toString());
+      } finally {
+        if (timer != null) {
+          timer.cancel(false);
+        }
+      }
+      tail = output.tail();
+    } catch (IOException e) {
+      result = TaskResult.technicalFailure("cannot write the run's log: " + e.getMessage());
+    }
+
+    RunStatus status = status(result, cancel);
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    Map<String, Object> message = new LinkedHashMap<>(result.details());
+    String error = null;
+    if (status == RunStatus.TIMEOUT) {
+      error = "timed out after " + Durations.format(claim.task().timeout());
+    } else if (status != RunStatus.SUCCESS) {
+      error = result.summary();
+    }
+    if (error != null) {
+      message.put("error", redactor.redact(error));
+    } else if (!result.summary().isEmpty()) {
+      message.put("summary", redactor.redact(result.summary()));
+    }
+    message.putAll(claim.notes());
+    message.put("output_tail", tail);
+    Instant end = start.plusNanos(System.nanoTime() - startNanos);
+    store.finish(claim.id(), status, end, seconds, redactor.redact(Json.write(message)));
+    taskLog.ended(claim.task().name(), claim.id(), status.dbName(), seconds, error);
+    return new RunResult(claim.id(), claim.task().name(), status, seconds, error);
+  }
+
+  private static RunStatus status(TaskResult result, CancelSignal cancel) {
+    if (cancel.reason() == CancelSignal.Reason.TIMEOUT) {
+      return RunStatus.TIMEOUT;
+    }
+    return switch (result.outcome()) {
+      case SUCCESS -> RunStatus.SUCCESS;
+      case BUSINESS_FAILURE -> RunStatus.BUSINESS_FAILURE;
+      case TECHNICAL_FAILURE -> RunStatus.TECHNICAL_FAILURE;
+    };
+  }
+
+  /** The process environment, the .env entries and the run's own RUNNER_* variables. */
+  private Map<String, String> environment(Claim claim) {
+    Map<String, String> env = new HashMap<>(config.environment().forChildren());
+    env.put("RUNNER_TASK", claim.task().name());
+    env.put("RUNNER_RUN_ID", Long.toString(claim.id()));
+    env.put("RUNNER_SCHEDULED_TIME", claim.scheduledFor().toString());
+    env.put("RUNNER_ATTEMPT", Integer.toString(claim.attempt()));
+    env.put("RUNNER_TRIGGER", claim.trigger());
+    env.put("RUNNER_HOME", config.home().dir().toString());
+    return env;
+  }
+}

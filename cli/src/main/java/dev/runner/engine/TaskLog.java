@@ -1,0 +1,108 @@
+package dev.runner.engine;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code logs/task.log}: one line per start and end of a run, and the errors behind exit code 4,
+ * rolled daily with {@code RUNNER_LOG_DAYS} kept. Configured in code on first use: logback's XML
+ * start-up costs a quarter of a second that a tick with nothing to do should not pay.
+ */
+public final class TaskLog {
+
+  private final Path logDir;
+  private final int days;
+  private final Redactor redactor;
+  private Logger logger;
+
+  public TaskLog(Path logDir, int days, Redactor redactor) {
+    this.logDir = logDir;
+    this.days = days;
+    this.redactor = redactor;
+  }
+
+  public void started(String task, long runId, String trigger) {
+    logger().info("start {} run={} trigger={}", task, runId, trigger);
+  }
+
+  public void ended(String task, long runId, String status, double seconds, String error) {
+    String line = String.format("end   %s run=%d status=%s duration=%.3fs", task, runId, status,
+        seconds);
+    if (error != null && !error.isBlank()) {
+      line += " error=" + redactor.redact(error.replace('\n', ' '));
+    }
+    if (status.equals("success")) {
+      logger().info(line);
+    } else {
+      logger().warn(line);
+    }
+  }
+
+  public void note(String message) {
+    logger().info(redactor.redact(message));
+  }
+
+  public void error(String message, Throwable cause) {
+    logger().error(redactor.redact(message), cause);
+  }
+
+  private synchronized Logger logger() {
+    if (logger == null) {
+      logger = configure();
+    }
+    return logger;
+  }
+
+  private Logger configure() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    Logger log = context.getLogger("runner.task." + logDir.toAbsolutePath());
+    try {
+      if (!Files.isDirectory(logDir)) {
+        Files.createDirectories(
+            logDir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+      Path file = logDir.resolve("task.log");
+      if (!Files.exists(file)) {
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+      RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+      appender.setContext(context);
+      appender.setName("task-log");
+      appender.setFile(file.toString());
+      TimeBasedRollingPolicy<ILoggingEvent> policy = new TimeBasedRollingPolicy<>();
+      policy.setContext(context);
+      policy.setParent(appender);
+      policy.setFileNamePattern(logDir.resolve("task.%d{yyyy-MM-dd}.log").toString());
+      policy.setMaxHistory(days);
+      policy.start();
+      PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+      encoder.setContext(context);
+      encoder.setCharset(StandardCharsets.UTF_8);
+      encoder.setPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %msg%n");
+      encoder.start();
+      appender.setRollingPolicy(policy);
+      appender.setEncoder(encoder);
+      appender.start();
+      log.addAppender(appender);
+      log.setLevel(Level.INFO);
+      log.setAdditive(false);
+    } catch (IOException e) {
+      // no log folder: runs still go to the database, which is the record that matters
+    }
+    return log;
+  }
+}

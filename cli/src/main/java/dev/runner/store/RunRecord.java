@@ -1,0 +1,20 @@
+package dev.runner.store;
+
+import java.time.Instant;
+
+/** One row of {@code task_logs}. {@code message} is JSON text. */
+public record RunRecord(
+    long id,
+    String taskName,
+    RunStatus status,
+    Instant runTime,
+    Double duration,
+    String message,
+    Instant scheduledFor,
+    String trigger,
+    int attempt,
+    Instant endTime,
+    Instant windowStart,
+    Instant windowEnd,
+    String host,
+    Long pid) {}

@@ -1,0 +1,32 @@
+package dev.runner.store;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The statuses of SPEC 6, stored as their lower-case names. */
+public enum RunStatus {
+  RUNNING,
+  SUCCESS,
+  BUSINESS_FAILURE,
+  TECHNICAL_FAILURE,
+  TIMEOUT,
+  SKIPPED,
+  CRASHED;
+
+  /** What {@code history --status failed} matches. */
+  public static final Set<RunStatus> FAILURES =
+      EnumSet.of(BUSINESS_FAILURE, TECHNICAL_FAILURE, TIMEOUT, CRASHED);
+
+  public String dbName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public boolean isFailure() {
+    return FAILURES.contains(this);
+  }
+
+  public static RunStatus fromDb(String name) {
+    return valueOf(name.toUpperCase(Locale.ROOT));
+  }
+}

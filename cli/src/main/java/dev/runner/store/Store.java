@@ -1,0 +1,403 @@
+package dev.runner.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * The SQLite database: history rows and task state, through the handful of operations runner
+ * needs. Each write is a short transaction; nothing here is held while a task runs.
+ */
+public final class Store implements AutoCloseable {
+
+  /** The migrations, in order; the database's {@code user_version} counts those applied. */
+  private static final List<String> MIGRATIONS = List.of("V1__init.sql");
+
+  private static final String COLUMNS =
+      "id, task_name, status, run_time, duration, message, scheduled_for, trigger, attempt,"
+          + " end_time, window_start, window_end, host, pid";
+
+  private final Path file;
+  private final Connection connection;
+
+  private Store(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /** Opens (creating with owner-only permissions if needed) and migrates the database. */
+  public static Store open(Path file) {
+    try {
+      createOwnerOnly(file);
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA busy_timeout = 10000");
+        statement.execute("PRAGMA journal_mode = WAL");
+        // a claim must survive power loss; there are only a few commits a minute
+        statement.execute("PRAGMA synchronous = FULL");
+      }
+      Store store = new Store(file, connection);
+      store.migrate();
+      return store;
+    } catch (SQLException | IOException e) {
+      throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void createOwnerOnly(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(parent)) {
+      Files.createDirectories(
+          parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (FileAlreadyExistsException ignored) {
+      // an existing database keeps the permissions its owner gave it
+    }
+  }
+
+  private void migrate() throws SQLException, IOException {
+    int version;
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+      version = rs.getInt(1);
+    }
+    if (version > MIGRATIONS.size()) {
+      throw new SQLException(
+          "the database has schema version " + version + ", newer than this runner knows ("
+              + MIGRATIONS.size() + "); upgrade runner");
+    }
+    for (int i = version; i < MIGRATIONS.size(); i++) {
+      String sql = resource(MIGRATIONS.get(i));
+      int target = i + 1;
+      inTransaction(
+          tx -> {
+            try (Statement statement = connection.createStatement()) {
+              for (String part : sql.split(";\\s*\n")) {
+                if (!part.strip().isEmpty()) {
+                  statement.execute(part);
+                }
+              }
+              statement.execute("PRAGMA user_version = " + target);
+            }
+            return null;
+          });
+    }
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = Store.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing migration " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Work done inside one {@code BEGIN IMMEDIATE} transaction. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Tx tx) throws SQLException;
+  }
+
+  /** Runs {@code work} in a write transaction and commits it. */
+  public <T> T inTransaction(Work<T> work) {
+    return transaction(work, true);
+  }
+
+  /** Runs {@code work} in a write transaction and rolls it back: for dry runs. */
+  public <T> T rehearse(Work<T> work) {
+    return transaction(work, false);
+  }
+
+  private <T> T transaction(Work<T> work, boolean commit) {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      try {
+        T result = work.run(new Tx());
+        statement.execute(commit ? "COMMIT" : "ROLLBACK");
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        statement.execute("ROLLBACK");
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The operations available inside a transaction. */
+  public final class Tx {
+    private Tx() {}
+
+    public Map<String, TaskState> states() throws SQLException {
+      Map<String, TaskState> states = new LinkedHashMap<>();
+      try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM task_state");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          TaskState state = state(rs);
+          states.put(state.taskName(), state);
+        }
+      }
+      return states;
+    }
+
+    public void putState(TaskState state) throws SQLException {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT INTO task_state (task_name, watermark, anchor, scheduled_runs, successes,"
+                  + " failures, last_status, last_run_id, quiet_reason)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " ON CONFLICT (task_name) DO UPDATE SET watermark = excluded.watermark,"
+                  + " anchor = excluded.anchor, scheduled_runs = excluded.scheduled_runs,"
+                  + " quiet_reason = excluded.quiet_reason")) {
+        ps.setString(1, state.taskName());
+        ps.setString(2, Instants.format(state.watermark()));
+        ps.setString(3, Instants.format(state.anchor()));
+        ps.setLong(4, state.scheduledRuns());
+        ps.setLong(5, state.successes());
+        ps.setLong(6, state.failures());
+        ps.setString(7, state.lastStatus() == null ? null : state.lastStatus().dbName());
+        setLong(ps, 8, state.lastRunId());
+        ps.setString(9, state.quietReason());
+        ps.executeUpdate();
+      }
+    }
+
+    public List<RunRecord> running() throws SQLException {
+      return Store.this.query(
+          "SELECT " + COLUMNS + " FROM task_logs WHERE status = 'running' ORDER BY id", List.of());
+    }
+
+    /** Inserts a row; empty when the fire was already claimed (by another process). */
+    public Optional<Long> insert(NewRun run, String host, long pid) throws SQLException {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT INTO task_logs (task_name, status, run_time, message, scheduled_for,"
+                  + " trigger, attempt, host, pid, duration, end_time)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " ON CONFLICT (task_name, scheduled_for, attempt) DO NOTHING")) {
+        boolean skipped = run.status() == RunStatus.SKIPPED;
+        ps.setString(1, run.taskName());
+        ps.setString(2, run.status().dbName());
+        ps.setString(3, Instants.format(run.runTime()));
+        ps.setString(4, run.message());
+        ps.setString(5, Instants.format(run.scheduledFor()));
+        ps.setString(6, run.trigger());
+        ps.setInt(7, run.attempt());
+        ps.setString(8, host);
+        ps.setLong(9, pid);
+        if (skipped) {
+          ps.setDouble(10, 0);
+          ps.setString(11, Instants.format(run.runTime()));
+        } else {
+          ps.setNull(10, Types.REAL);
+          ps.setNull(11, Types.VARCHAR);
+        }
+        if (ps.executeUpdate() == 0) {
+          return Optional.empty();
+        }
+      }
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery("SELECT last_insert_rowid()")) {
+        return Optional.of(rs.getLong(1));
+      }
+    }
+
+    /** Ends a run: its row and the task's counts and last status, together. */
+    public void finish(long id, RunStatus status, Instant end, double seconds, String message)
+        throws SQLException {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?"
+                  + " WHERE id = ?")) {
+        ps.setString(1, status.dbName());
+        ps.setString(2, Instants.format(end));
+        ps.setDouble(3, seconds);
+        ps.setString(4, message);
+        ps.setLong(5, id);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "UPDATE task_state SET last_status = ?, last_run_id = ?,"
+                  + " successes = successes + ?, failures = failures + ?"
+                  + " WHERE task_name = (SELECT task_name FROM task_logs WHERE id = ?)")) {
+        ps.setString(1, status.dbName());
+        ps.setLong(2, id);
+        ps.setInt(3, status == RunStatus.SUCCESS ? 1 : 0);
+        ps.setInt(4, status.isFailure() ? 1 : 0);
+        ps.setLong(5, id);
+        ps.executeUpdate();
+      }
+    }
+
+    /** A task run by hand before the schedule ever saw it still gets a state row. */
+    public void ensureState(String task, Instant now) throws SQLException {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT INTO task_state (task_name, watermark, anchor) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (task_name) DO NOTHING")) {
+        ps.setString(1, task);
+        ps.setString(2, Instants.format(now));
+        ps.setString(3, Instants.format(now));
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /** Records that a claimed run's process really started, and when. */
+  public void markStarted(long id, Instant start) {
+    update("UPDATE task_logs SET run_time = ? WHERE id = ?", Instants.format(start), id);
+  }
+
+  public void finish(long id, RunStatus status, Instant end, double seconds, String message) {
+    inTransaction(
+        tx -> {
+          tx.finish(id, status, end, seconds, message);
+          return null;
+        });
+  }
+
+  public Optional<RunRecord> find(long id) {
+    List<RunRecord> rows =
+        query("SELECT " + COLUMNS + " FROM task_logs WHERE id = ?", List.of(id));
+    return rows.stream().findFirst();
+  }
+
+  public Map<String, TaskState> states() {
+    return inTransaction(Tx::states);
+  }
+
+  public List<RunRecord> history(HistoryQuery q) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM task_logs WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (q.task() != null) {
+      sql.append(" AND task_name = ?");
+      args.add(q.task());
+    }
+    if (q.statuses() != null && !q.statuses().isEmpty()) {
+      StringJoiner marks = new StringJoiner(", ", " AND status IN (", ")");
+      for (RunStatus status : q.statuses()) {
+        marks.add("?");
+        args.add(status.dbName());
+      }
+      sql.append(marks);
+    }
+    if (q.since() != null) {
+      sql.append(" AND run_time >= ?");
+      args.add(Instants.format(q.since()));
+    }
+    sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
+    args.add(q.limit());
+    args.add(q.offset());
+    return query(sql.toString(), args);
+  }
+
+  private List<RunRecord> query(String sql, List<Object> args) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.size(); i++) {
+        ps.setObject(i + 1, args.get(i));
+      }
+      List<RunRecord> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(run(rs));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void update(String sql, Object... args) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static RunRecord run(ResultSet rs) throws SQLException {
+    double duration = rs.getDouble("duration");
+    Double boxedDuration = rs.wasNull() ? null : duration;
+    long pid = rs.getLong("pid");
+    Long boxedPid = rs.wasNull() ? null : pid;
+    return new RunRecord(
+        rs.getLong("id"),
+        rs.getString("task_name"),
+        RunStatus.fromDb(rs.getString("status")),
+        Instants.parse(rs.getString("run_time")),
+        boxedDuration,
+        rs.getString("message"),
+        Instants.parse(rs.getString("scheduled_for")),
+        rs.getString("trigger"),
+        rs.getInt("attempt"),
+        Instants.parse(rs.getString("end_time")),
+        Instants.parse(rs.getString("window_start")),
+        Instants.parse(rs.getString("window_end")),
+        rs.getString("host"),
+        boxedPid);
+  }
+
+  private static TaskState state(ResultSet rs) throws SQLException {
+    String last = rs.getString("last_status");
+    long lastRun = rs.getLong("last_run_id");
+    Long boxedLastRun = rs.wasNull() ? null : lastRun;
+    return new TaskState(
+        rs.getString("task_name"),
+        Instants.parse(rs.getString("watermark")),
+        Instants.parse(rs.getString("anchor")),
+        rs.getLong("scheduled_runs"),
+        rs.getLong("successes"),
+        rs.getLong("failures"),
+        last == null ? null : RunStatus.fromDb(last),
+        boxedLastRun,
+        rs.getString("quiet_reason"));
+  }
+
+  private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setLong(index, value);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // closing at exit; nothing left to save
+    }
+  }
+}

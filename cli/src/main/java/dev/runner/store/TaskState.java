@@ -1,0 +1,35 @@
+package dev.runner.store;
+
+import java.time.Instant;
+
+/** A task's row of {@code task_state}. */
+public record TaskState(
+    String taskName,
+    Instant watermark,
+    Instant anchor,
+    long scheduledRuns,
+    long successes,
+    long failures,
+    RunStatus lastStatus,
+    Long lastRunId,
+    String quietReason) {
+
+  public static TaskState firstSight(String task, Instant watermark, Instant anchor) {
+    return new TaskState(task, watermark, anchor, 0, 0, 0, null, null, null);
+  }
+
+  public TaskState withWatermark(Instant next) {
+    return new TaskState(taskName, next, anchor, scheduledRuns, successes, failures, lastStatus,
+        lastRunId, quietReason);
+  }
+
+  public TaskState withScheduledRuns(long runs) {
+    return new TaskState(taskName, watermark, anchor, runs, successes, failures, lastStatus,
+        lastRunId, quietReason);
+  }
+
+  public TaskState withQuietReason(String reason) {
+    return new TaskState(taskName, watermark, anchor, scheduledRuns, successes, failures,
+        lastStatus, lastRunId, reason);
+  }
+}
