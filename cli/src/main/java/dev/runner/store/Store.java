@@ -134,7 +134,8 @@ public final class Store implements AutoCloseable {
     return transaction(work, false);
   }
 
-  private <T> T transaction(Work<T> work, boolean commit) {
+  // One connection, shared by the worker threads: its use is serialised here.
+  private synchronized <T> T transaction(Work<T> work, boolean commit) {
     try (Statement statement = connection.createStatement()) {
       statement.execute("BEGIN IMMEDIATE");
       try {
@@ -318,7 +319,7 @@ public final class Store implements AutoCloseable {
     return query(sql.toString(), args);
   }
 
-  private List<RunRecord> query(String sql, List<Object> args) {
+  private synchronized List<RunRecord> query(String sql, List<Object> args) {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       for (int i = 0; i < args.size(); i++) {
         ps.setObject(i + 1, args.get(i));
@@ -335,7 +336,7 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private void update(String sql, Object... args) {
+  private synchronized void update(String sql, Object... args) {
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
@@ -393,7 +394,7 @@ public final class Store implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       connection.close();
     } catch (SQLException ignored) {

@@ -1,0 +1,59 @@
+package dev.runner.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the command line in-process against a home folder, capturing both streams. */
+final class Cli {
+
+  final Path home;
+  final Map<String, String> env = new HashMap<>();
+  Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+  boolean terminal;
+
+  Cli(Path home) {
+    this.home = home;
+    env.put("PATH", System.getenv("PATH"));
+    env.put("RUNNER_TIMEZONE", "UTC");
+  }
+
+  Cli config(String json) throws IOException {
+    Files.writeString(home.resolve("tasks_config.json"), json, StandardCharsets.UTF_8);
+    return this;
+  }
+
+  Cli dotenv(String text) throws IOException {
+    Files.writeString(home.resolve(".env"), text, StandardCharsets.UTF_8);
+    return this;
+  }
+
+  Cli at(String instant) {
+    clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+    return this;
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Invocation invocation =
+        new Invocation(new PrintWriter(out), new PrintWriter(err), env, home, clock, terminal);
+    int code = Main.run(invocation, args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  record Result(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+}

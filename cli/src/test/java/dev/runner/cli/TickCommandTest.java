@@ -1,0 +1,160 @@
+package dev.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runner.engine.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TickCommandTest {
+
+  @TempDir Path home;
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> history(Cli cli, String... extra) throws Exception {
+    String[] args = new String[extra.length + 2];
+    args[0] = "history";
+    args[1] = "--json";
+    System.arraycopy(extra, 0, args, 2, extra.length);
+    Cli.Result result = cli.run(args);
+    assertThat(result.code()).as(result.toString()).isZero();
+    return new com.fasterxml.jackson.databind.ObjectMapper().readValue(result.out(), List.class);
+  }
+
+  @Test
+  void a_due_shell_task_runs_once_and_is_recorded_with_its_output() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"greet": {"type": "shell", "cron": "*/5 * * * *",
+                  "command": "echo hello $RUNNER_TASK $RUNNER_SCHEDULED_TIME $GREETING"}}
+                """)
+            .dotenv("GREETING=你好\n");
+    assertThat(cli.at("2026-11-23T10:00:00Z").run("tick").code()).isZero();
+    Cli.Result second = cli.at("2026-11-23T10:05:30Z").run("tick");
+    assertThat(second.code()).as(second.toString()).isZero();
+    assertThat(second.out()).isEmpty(); // quiet when all is well
+    assertThat(second.err()).isEmpty();
+    assertThat(cli.at("2026-11-23T10:06:00Z").run("tick").code()).isZero();
+
+    List<Map<String, Object>> rows = history(cli);
+    assertThat(rows).hasSize(1);
+    Map<String, Object> row = rows.get(0);
+    assertThat(row)
+        .containsEntry("task_name", "greet")
+        .containsEntry("status", "success")
+        .containsEntry("scheduled_for", "2026-11-23T10:05:00Z")
+        .containsEntry("attempt", 1)
+        .containsEntry("trigger", "schedule")
+        .containsKeys("id", "run_time", "duration");
+    Map<String, Object> message = (Map<String, Object>) row.get("message");
+    assertThat(message).containsEntry("exit_code", 0);
+    assertThat((String) message.get("output_tail"))
+        .isEqualTo("hello greet 2026-11-23T10:05:00Z 你好");
+    Path log = home.resolve("logs/runs/greet/" + row.get("id") + ".log");
+    assertThat(Files.readString(log)).isEqualTo("hello greet 2026-11-23T10:05:00Z 你好\n");
+    assertThat(Files.readString(home.resolve("logs/task.log")))
+        .contains("start greet run=" + row.get("id"))
+        .contains("status=success");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("task_log.db"))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void exit_codes_map_to_statuses_and_a_failure_makes_the_tick_exit_1() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"ok":   {"type": "shell", "every": "1m", "command": "exit 0"},
+                 "no":   {"type": "shell", "every": "1m", "command": "echo not today; exit 1"},
+                 "boom": {"type": "shell", "every": "1m", "command": "exit 3"}}
+                """);
+    Cli.Result tick = cli.run("tick", "--stacktrace");
+    assertThat(tick.code()).as(tick.toString()).isEqualTo(1);
+    assertThat(tick.err()).contains("no: business_failure").contains("boom: technical_failure");
+    assertThat(history(cli))
+        .extracting(r -> r.get("task_name") + "=" + r.get("status"))
+        .containsExactlyInAnyOrder("ok=success", "no=business_failure", "boom=technical_failure");
+    assertThat(history(cli, "--status", "failed")).hasSize(2);
+  }
+
+  @Test
+  void secrets_from_env_are_masked_in_output_history_and_logs() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"leak": {"type": "shell", "every": "1m",
+                  "command": "echo token is $NOTION_TOKEN; exit 2"}}
+                """)
+            .dotenv("NOTION_TOKEN=secret_abc123\n");
+    cli.run("tick");
+    Map<String, Object> row = history(cli).get(0);
+    assertThat(Json.write(row)).doesNotContain("secret_abc123").contains("token is ***");
+    assertThat(Files.readString(home.resolve("logs/runs/leak/" + row.get("id") + ".log")))
+        .isEqualTo("token is ***\n");
+  }
+
+  @Test
+  void an_invalid_config_runs_nothing_changes_nothing_and_exits_2() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"good": {"type": "shell", "every": "1m", "command": "true"},
+                 "bad":  {"type": "shell", "crom": "* * * * *", "command": "true"}}
+                """);
+    Cli.Result tick = cli.run("tick");
+    assertThat(tick.code()).isEqualTo(2);
+    assertThat(tick.err())
+        .contains("tasks_config.json:2:28: bad.crom: unknown field; did you mean \"cron\"?");
+    assertThat(home.resolve("task_log.db")).doesNotExist();
+  }
+
+  @Test
+  void dry_run_prints_the_plan_and_records_nothing() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config("{\"nightly\": {\"type\": \"shell\", \"cron\": \"0 2 * * *\", \"command\": \"true\"}}");
+    cli.at("2026-11-22T00:00:00Z").run("tick");
+    Cli.Result dry = cli.at("2026-11-23T10:00:00Z").run("tick", "--dry-run");
+    assertThat(dry.out()).contains("would run   nightly  for 2026-11-23T02:00Z");
+    assertThat(dry.out()).contains("(1 earlier fires skipped)");
+    assertThat(history(cli)).isEmpty();
+    Cli.Result real = cli.run("tick");
+    assertThat(real.code()).isZero();
+    assertThat(history(cli)).hasSize(1);
+  }
+
+  @Test
+  void now_option_simulates_time_and_catchup_all_runs_each_missed_fire_in_order() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"sync": {"type": "shell", "cron": "0 * * * *", "catchup": "all",
+                          "command": "echo $RUNNER_SCHEDULED_TIME"}}
+                """);
+    cli.run("tick", "--now", "2026-11-23T00:30:00Z");
+    cli.run("tick", "--now", "2026-11-23T03:10:00Z");
+    assertThat(history(cli))
+        .extracting(r -> r.get("scheduled_for"))
+        .containsExactly("2026-11-23T03:00:00Z", "2026-11-23T02:00:00Z", "2026-11-23T01:00:00Z");
+  }
+
+  @Test
+  void a_terminal_gets_a_one_line_summary() throws Exception {
+    Cli cli =
+        new Cli(home).config("{\"a\": {\"type\": \"shell\", \"every\": \"1m\", \"command\": \"true\"}}");
+    cli.terminal = true;
+    assertThat(cli.run("tick").out()).isEqualTo("tick: 1 ran, 1 success\n");
+    assertThat(cli.run("tick").out()).isEqualTo("tick: nothing was due\n");
+  }
+}
