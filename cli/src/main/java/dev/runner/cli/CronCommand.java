@@ -28,7 +28,10 @@ final class CronCommand implements Callable<Integer> {
   @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone (default: the system's).")
   String zoneName;
 
-  @Option(names = "--from", paramLabel = "ISO", description = "Start after this time (default now).")
+  @Option(
+      names = "--from",
+      paramLabel = "ISO",
+      description = "Start after this time (default now).")
   String from;
 
   @Option(names = "-n", defaultValue = "5", description = "How many (default 5).")
@@ -44,18 +47,26 @@ final class CronCommand implements Callable<Integer> {
     try {
       zone = zoneName == null ? ZoneId.systemDefault() : ZoneId.of(zoneName);
     } catch (DateTimeException e) {
-      String hint =
-          dev.runner.config.Suggest.didYouMean(zoneName, ZoneId.getAvailableZoneIds());
-      throw new UsageException("--tz: '" + zoneName + "' is not a time zone"
-          + (hint != null ? "; " + hint : "; use an IANA name such as Asia/Shanghai"));
+      String hint = dev.runner.config.Suggest.didYouMean(zoneName, ZoneId.getAvailableZoneIds());
+      throw new UsageException(
+          "--tz: '"
+              + zoneName
+              + "' is not a time zone"
+              + (hint != null ? "; " + hint : "; use an IANA name such as Asia/Shanghai"));
     }
     try {
       Instant start = from == null ? inv.clock().instant() : Times.parse(from, zone, "--from");
-      return FirePrinter.print(inv, Cron.parse(expression, zone), start, count, zone, json,
+      return FirePrinter.print(
+          inv,
+          Cron.parse(expression, zone),
+          start,
+          count,
+          zone,
+          json,
           inv.terminal() ? CronDescriptions.describe(expression) : null);
     } catch (ScheduleException e) {
-      throw new UsageException("cron: " + e.getMessage()
-          + (e.hint() == null ? "" : "; " + e.hint()));
+      throw new UsageException(
+          "cron: " + e.getMessage() + (e.hint() == null ? "" : "; " + e.hint()));
     }
   }
 }

@@ -19,7 +19,8 @@ final class CronDescriptions {
       boolean seconds = !text.startsWith("@") && text.split("\\s+").length == 6;
       CronParser parser =
           new CronParser(
-              CronDefinitionBuilder.instanceDefinitionFor(seconds ? CronType.SPRING : CronType.UNIX));
+              CronDefinitionBuilder.instanceDefinitionFor(
+                  seconds ? CronType.SPRING : CronType.UNIX));
       return CronDescriptor.instance(Locale.ENGLISH).describe(parser.parse(text));
     } catch (RuntimeException e) {
       return null; // forms cron-utils does not read (a/n, Quartz days in 5 fields): no description

@@ -3,8 +3,8 @@ package dev.runner.cli;
 import dev.runner.config.InvalidConfigException;
 import dev.runner.config.Problem;
 import dev.runner.engine.BusyException;
-import dev.runner.engine.TaskLog;
 import dev.runner.engine.Redactor;
+import dev.runner.engine.TaskLog;
 import dev.runner.store.StoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,7 +36,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       err.println("runner: " + ex.getMessage());
       return ExitCode.BUSY;
     }
-    RunnerCommand root = line.getCommandSpec().root().userObject() instanceof RunnerCommand r ? r : null;
+    RunnerCommand root =
+        line.getCommandSpec().root().userObject() instanceof RunnerCommand r ? r : null;
     if (ex instanceof StoreException) {
       err.println("runner: " + ex.getMessage());
       return ExitCode.INTERNAL;
@@ -50,7 +51,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       }
       try {
         TaskLog log = new TaskLog(root.home().dir().resolve("logs"), 7, new Redactor(Set.of()));
-        log.error("internal error in `runner " + String.join(" ", parseResult.originalArgs()) + "`", ex);
+        log.error(
+            "internal error in `runner " + String.join(" ", parseResult.originalArgs()) + "`", ex);
       } catch (RuntimeException ignored) {
         // the log is best effort; the message above already went out
       }

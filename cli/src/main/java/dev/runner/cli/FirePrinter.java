@@ -13,7 +13,12 @@ final class FirePrinter {
   private FirePrinter() {}
 
   static int print(
-      Invocation inv, Schedule schedule, Instant from, int count, ZoneId zone, boolean json,
+      Invocation inv,
+      Schedule schedule,
+      Instant from,
+      int count,
+      ZoneId zone,
+      boolean json,
       String description) {
     if (count < 1) {
       throw new UsageException("-n must be 1 or more");

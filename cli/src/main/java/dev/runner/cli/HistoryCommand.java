@@ -63,8 +63,7 @@ final class HistoryCommand implements Callable<Integer> {
     if (limit < 1 || page < 1) {
       throw new UsageException("--limit and --page start at 1");
     }
-    HistoryQuery query =
-        new HistoryQuery(task, statuses(), since(zone), limit, (page - 1) * limit);
+    HistoryQuery query = new HistoryQuery(task, statuses(), since(zone), limit, (page - 1) * limit);
     List<RunRecord> rows;
     try {
       rows = root.engine().store().history(query);
@@ -144,8 +143,11 @@ final class HistoryCommand implements Callable<Integer> {
           names.add(s.dbName());
         }
         String hint = dev.runner.config.Suggest.didYouMean(name, names);
-        throw new UsageException("--status: unknown status \"" + status + "\""
-            + (hint != null ? "; " + hint : "; one of " + String.join(", ", names)));
+        throw new UsageException(
+            "--status: unknown status \""
+                + status
+                + "\""
+                + (hint != null ? "; " + hint : "; one of " + String.join(", ", names)));
       }
     }
     return out;

@@ -54,8 +54,9 @@ final class ListCommand implements Callable<Integer> {
       row.put("schedule", task.scheduleText());
       row.put("timezone", task.zone().getId());
       row.put("next_run", Times.iso(next, zone));
-      row.put("last_status", state == null || state.lastStatus() == null ? null
-          : state.lastStatus().dbName());
+      row.put(
+          "last_status",
+          state == null || state.lastStatus() == null ? null : state.lastStatus().dbName());
       row.put("successes", state == null ? 0 : state.successes());
       row.put("failures", state == null ? 0 : state.failures());
       row.put("description", task.description());
@@ -74,8 +75,10 @@ final class ListCommand implements Callable<Integer> {
             .limit(3, 28)
             .limit(7, 40);
     for (Map<String, Object> row : rows) {
-      Instant next = row.get("next_run") == null ? null
-          : java.time.OffsetDateTime.parse((String) row.get("next_run")).toInstant();
+      Instant next =
+          row.get("next_run") == null
+              ? null
+              : java.time.OffsetDateTime.parse((String) row.get("next_run")).toInstant();
       table.row(
           (String) row.get("name"),
           (Boolean) row.get("enabled") ? "yes" : "no",

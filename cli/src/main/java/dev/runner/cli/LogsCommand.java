@@ -33,8 +33,8 @@ final class LogsCommand implements Callable<Integer> {
           root.engine()
               .store()
               .find(runId)
-              .orElseThrow(() -> new UsageException("no run with id " + runId
-                  + "; see `runner history`"));
+              .orElseThrow(
+                  () -> new UsageException("no run with id " + runId + "; see `runner history`"));
     } finally {
       root.closeEngine();
     }
@@ -45,9 +45,18 @@ final class LogsCommand implements Callable<Integer> {
       inv.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
       inv.out().flush();
     } catch (NoSuchFileException e) {
-      inv.err().println("runner: run " + runId + " (" + run.taskName() + ", " + run.status().dbName()
-          + ") has no output file" + (run.status().dbName().equals("skipped")
-              ? ": it was skipped and never ran" : " (pruned, or it never started)"));
+      inv.err()
+          .println(
+              "runner: run "
+                  + runId
+                  + " ("
+                  + run.taskName()
+                  + ", "
+                  + run.status().dbName()
+                  + ") has no output file"
+                  + (run.status().dbName().equals("skipped")
+                      ? ": it was skipped and never ran"
+                      : " (pruned, or it never started)"));
       return ExitCode.USAGE;
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + e.getMessage());

@@ -25,7 +25,10 @@ final class NextCommand implements Callable<Integer> {
   @Option(names = "-n", defaultValue = "5", description = "How many (default 5).")
   int count;
 
-  @Option(names = "--from", paramLabel = "ISO", description = "Start after this time (default now).")
+  @Option(
+      names = "--from",
+      paramLabel = "ISO",
+      description = "Start after this time (default now).")
   String from;
 
   @Option(names = "--json", description = "Print a JSON array of instants.")
@@ -37,8 +40,16 @@ final class NextCommand implements Callable<Integer> {
     RunnerConfig config = root.config();
     TaskDef task = RunCommand.find(config, taskName);
     if (task.manual()) {
-      inv.out().println(json ? "[]" : task.name() + " has no schedule (" + task.scheduleText()
-          + "); start it with `runner run " + task.name() + "`");
+      inv.out()
+          .println(
+              json
+                  ? "[]"
+                  : task.name()
+                      + " has no schedule ("
+                      + task.scheduleText()
+                      + "); start it with `runner run "
+                      + task.name()
+                      + "`");
       return ExitCode.OK;
     }
     Instant start = from == null ? inv.clock().instant() : Times.parse(from, task.zone(), "--from");
@@ -49,12 +60,20 @@ final class NextCommand implements Callable<Integer> {
       root.closeEngine();
     }
     Instant anchor = state == null ? inv.clock().instant() : state.anchor();
-    String description = task.schedule() instanceof ScheduleSpec.CronSpec cron
-        ? CronDescriptions.describe(cron.expression()) : task.scheduleText();
+    String description =
+        task.schedule() instanceof ScheduleSpec.CronSpec cron
+            ? CronDescriptions.describe(cron.expression())
+            : task.scheduleText();
     if (!task.enabled() && !json) {
       inv.out().println(task.name() + " is disabled; these are the fires it would have:");
     }
-    return FirePrinter.print(inv, task.compile(anchor).orElseThrow(), start, count, task.zone(),
-        json, description == null ? null : description + " (" + task.zone() + ")");
+    return FirePrinter.print(
+        inv,
+        task.compile(anchor).orElseThrow(),
+        start,
+        count,
+        task.zone(),
+        json,
+        description == null ? null : description + " (" + task.zone() + ")");
   }
 }

@@ -48,9 +48,17 @@ final class RunCommand implements Callable<Integer> {
     }
     try {
       RunResult result = root.engine().runNow(task, inv.out());
-      inv.err().println(task.name() + ": " + result.status().dbName() + " in "
-          + Times.seconds(result.seconds()) + " (run " + result.id() + ")"
-          + (result.error() == null ? "" : ": " + result.error()));
+      inv.err()
+          .println(
+              task.name()
+                  + ": "
+                  + result.status().dbName()
+                  + " in "
+                  + Times.seconds(result.seconds())
+                  + " (run "
+                  + result.id()
+                  + ")"
+                  + (result.error() == null ? "" : ": " + result.error()));
       return result.status().isFailure() ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
       root.closeEngine();
@@ -65,7 +73,10 @@ final class RunCommand implements Callable<Integer> {
               List<String> names = config.tasks().stream().map(TaskDef::name).toList();
               String hint = Suggest.didYouMean(name, names);
               return new UsageException(
-                  "no task named \"" + name + "\" in " + config.file().getFileName()
+                  "no task named \""
+                      + name
+                      + "\" in "
+                      + config.file().getFileName()
                       + (hint != null ? "; " + hint : "; see `runner list`"));
             });
   }

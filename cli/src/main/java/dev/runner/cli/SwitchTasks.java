@@ -9,12 +9,12 @@ final class SwitchTasks {
   private SwitchTasks() {}
 
   static int apply(RunnerCommand root, List<String> tasks, boolean enabled) throws Exception {
-    List<Change> changes =
-        new ConfigEditor(root.loader()).setEnabled(root.home(), tasks, enabled);
+    List<Change> changes = new ConfigEditor(root.loader()).setEnabled(root.home(), tasks, enabled);
     String word = enabled ? "enabled" : "disabled";
     for (Change change : changes) {
-      root.invocation.out().println(change.task() + (change.changed() ? ": " + word
-          : ": already " + word));
+      root.invocation
+          .out()
+          .println(change.task() + (change.changed() ? ": " + word : ": already " + word));
     }
     return ExitCode.OK;
   }

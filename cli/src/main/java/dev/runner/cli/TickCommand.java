@@ -66,14 +66,25 @@ final class TickCommand implements Callable<Integer> {
         return ExitCode.OK;
       }
       for (String task : report.crashed()) {
-        inv.err().println(task + ": crashed: its runner process ended during the run (see runner"
-            + " history --task " + task + ")");
+        inv.err()
+            .println(
+                task
+                    + ": crashed: its runner process ended during the run (see runner"
+                    + " history --task "
+                    + task
+                    + ")");
       }
       for (RunResult result : report.results()) {
         if (result.status().isFailure()) {
-          inv.err().println(result.task() + ": " + result.status().dbName()
-              + (result.error() == null ? "" : ": " + result.error())
-              + " (runner logs " + result.id() + ")");
+          inv.err()
+              .println(
+                  result.task()
+                      + ": "
+                      + result.status().dbName()
+                      + (result.error() == null ? "" : ": " + result.error())
+                      + " (runner logs "
+                      + result.id()
+                      + ")");
         }
       }
       if (inv.terminal()) {
@@ -94,13 +105,16 @@ final class TickCommand implements Callable<Integer> {
       out.println("nothing is due");
     }
     for (Decision d : report.decisions()) {
-      out.println((d.run() ? "would run   " : "would skip  ") + d.task() + "  for "
-          + Times.iso(d.scheduledFor(), zone)
-          + (d.run()
-              ? (d.notes().containsKey("skipped_fires")
-                  ? "  (" + d.notes().get("skipped_fires") + " earlier fires skipped)"
-                  : "")
-              : "  (" + d.reason() + ")"));
+      out.println(
+          (d.run() ? "would run   " : "would skip  ")
+              + d.task()
+              + "  for "
+              + Times.iso(d.scheduledFor(), zone)
+              + (d.run()
+                  ? (d.notes().containsKey("skipped_fires")
+                      ? "  (" + d.notes().get("skipped_fires") + " earlier fires skipped)"
+                      : "")
+                  : "  (" + d.reason() + ")"));
     }
   }
 
@@ -126,8 +140,12 @@ final class TickCommand implements Callable<Integer> {
   private static void logInvalid(Home home, InvalidConfigException e) {
     try {
       TaskLog log = new TaskLog(home.dir().resolve("logs"), 7, new Redactor(Set.of()));
-      log.note("tick ran nothing: the configuration has " + e.getMessage() + ": "
-          + e.problems().get(0) + (e.problems().size() > 1 ? " (and more)" : ""));
+      log.note(
+          "tick ran nothing: the configuration has "
+              + e.getMessage()
+              + ": "
+              + e.problems().get(0)
+              + (e.problems().size() > 1 ? " (and more)" : ""));
     } catch (RuntimeException ignored) {
       // printing the problems is what matters
     }

@@ -33,11 +33,17 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       RunnerConfig config = root.config();
       if (json) {
-        inv.out().println(Json.pretty(Map.of("valid", true, "tasks", config.tasks().size(),
-            "problems", List.of())));
+        inv.out()
+            .println(
+                Json.pretty(
+                    Map.of("valid", true, "tasks", config.tasks().size(), "problems", List.of())));
       } else {
-        inv.out().println(config.file().getFileName() + ": ok, " + config.tasks().size()
-            + (config.tasks().size() == 1 ? " task" : " tasks"));
+        inv.out()
+            .println(
+                config.file().getFileName()
+                    + ": ok, "
+                    + config.tasks().size()
+                    + (config.tasks().size() == 1 ? " task" : " tasks"));
       }
       return ExitCode.OK;
     } catch (InvalidConfigException e) {

@@ -51,7 +51,11 @@ public final class ConfigEditor {
       if (member == null || name.equals("$schema")) {
         throw new InvalidConfigException(
             List.of(
-                new Problem(file, all.position(), name, "no task named \"" + name + "\"",
+                new Problem(
+                    file,
+                    all.position(),
+                    name,
+                    "no task named \"" + name + "\"",
                     Suggest.didYouMean(name, all.members().keySet()))));
       }
       if (!(member.value() instanceof JsonValue.Obj task)) {
@@ -98,7 +102,8 @@ public final class ConfigEditor {
   private record Edit(int offset, int length, String replacement) {}
 
   private static void writeAtomically(Path file, String text) throws IOException {
-    Path temp = file.resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    Path temp =
+        file.resolveSibling("." + file.getFileName() + ".tmp-" + ProcessHandle.current().pid());
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Loads a home's {@code .env} and {@code tasks_config.json} into a {@link RunnerConfig}: parse,
- * apply defaults, check everything, and either return a complete config or throw with every
- * problem found. It never half-loads.
+ * apply defaults, check everything, and either return a complete config or throw with every problem
+ * found. It never half-loads.
  */
 public final class ConfigLoader {
 
@@ -36,13 +36,14 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads with {@code configText} in place of the config file's content (null: read the file),
-   * so an edit can be checked before it is written.
+   * Loads with {@code configText} in place of the config file's content (null: read the file), so
+   * an edit can be checked before it is written.
    */
   public RunnerConfig load(Home home, String configText) throws InvalidConfigException {
     List<Problem> problems = new ArrayList<>();
     Map<String, Position> envPositions = new HashMap<>();
-    Environment environment = new Environment(readEnvFile(home.envFile(), envPositions, problems), processEnv);
+    Environment environment =
+        new Environment(readEnvFile(home.envFile(), envPositions, problems), processEnv);
     Settings settings = readSettings(home, environment, envPositions, problems);
 
     List<TaskDef> tasks = new ArrayList<>();
@@ -73,7 +74,8 @@ public final class ConfigLoader {
     try {
       root = new JsonReader().read(text, problems, file);
     } catch (JsonReader.SyntaxError e) {
-      problems.add(new Problem(file, e.position, null, e.getMessage(), "the file must be valid JSON"));
+      problems.add(
+          new Problem(file, e.position, null, e.getMessage(), "the file must be valid JSON"));
       return List.of();
     }
     if (!(root instanceof JsonValue.Obj tasksObject)) {

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code .env} entries and the process environment. A variable set in the process wins over
- * the same key in {@code .env}, as Docker {@code -e} and systemd {@code Environment=} expect.
+ * The {@code .env} entries and the process environment. A variable set in the process wins over the
+ * same key in {@code .env}, as Docker {@code -e} and systemd {@code Environment=} expect.
  */
 public record Environment(Map<String, String> fileEntries, Map<String, String> process) {
 
@@ -38,9 +38,9 @@ public record Environment(Map<String, String> fileEntries, Map<String, String> p
   }
 
   /**
-   * The values to mask: {@code .env} entries whose key names a secret, and any key listed in
-   * {@code RUNNER_SECRETS}. Values under four characters are left alone, or masking them would
-   * garble ordinary output.
+   * The values to mask: {@code .env} entries whose key names a secret, and any key listed in {@code
+   * RUNNER_SECRETS}. Values under four characters are left alone, or masking them would garble
+   * ordinary output.
    */
   public Set<String> secretValues() {
     Set<String> listed = new TreeSet<>();

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Reads JSON text into {@link JsonValue}s with positions, using Jackson's streaming parser (the
- * tree is small and positions matter more than binding). A repeated key is a problem, not a
- * silent overwrite.
+ * tree is small and positions matter more than binding). A repeated key is a problem, not a silent
+ * overwrite.
  */
 final class JsonReader {
 
@@ -43,7 +43,8 @@ final class JsonReader {
       JsonToken rest = parser.nextToken();
       if (rest != null) {
         throw new SyntaxError(
-            "unexpected text after the end of the JSON value", position(parser.currentTokenLocation()));
+            "unexpected text after the end of the JSON value",
+            position(parser.currentTokenLocation()));
       }
       return value;
     } catch (JsonParseException e) {
@@ -75,7 +76,8 @@ final class JsonReader {
                       keyAt,
                       childPath,
                       "\"" + key + "\" appears twice",
-                      "the earlier one at line " + members.get(key).keyPosition().line()
+                      "the earlier one at line "
+                          + members.get(key).keyPosition().line()
                           + " would be lost; keep one"));
             } else {
               members.put(key, new JsonValue.Member(key, keyAt, child));

@@ -3,8 +3,8 @@ package dev.runner.config;
 import java.nio.file.Path;
 
 /**
- * One thing wrong with the configuration, said the way compilers say it: {@code
- * FILE:LINE:COLUMN: task.field: message; hint}.
+ * One thing wrong with the configuration, said the way compilers say it: {@code FILE:LINE:COLUMN:
+ * task.field: message; hint}.
  */
 public record Problem(Path file, Position position, String path, String message, String hint) {
 

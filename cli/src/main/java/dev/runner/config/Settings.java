@@ -5,9 +5,4 @@ import java.time.ZoneId;
 
 /** The global settings of SPEC 3.1, read from the environment with their defaults. */
 public record Settings(
-    Path database,
-    Path logDir,
-    int maxWorkers,
-    ZoneId zone,
-    int historyDays,
-    int logDays) {}
+    Path database, Path logDir, int maxWorkers, ZoneId zone, int historyDays, int logDays) {}

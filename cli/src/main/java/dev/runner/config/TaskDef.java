@@ -45,14 +45,32 @@ public record TaskDef(
 
   /** The same task with other params, for {@code runner run --param}. */
   public TaskDef withParams(Map<String, Object> newParams) {
-    return new TaskDef(name, type, enabled, description, schedule, startTime, endTime,
-        maxExecutions, zone, catchup, overlap, timeout, retries, dependsOn, triggerOn, window,
-        newParams, notifyRules, task);
+    return new TaskDef(
+        name,
+        type,
+        enabled,
+        description,
+        schedule,
+        startTime,
+        endTime,
+        maxExecutions,
+        zone,
+        catchup,
+        overlap,
+        timeout,
+        retries,
+        dependsOn,
+        triggerOn,
+        window,
+        newParams,
+        notifyRules,
+        task);
   }
 
   /** The schedule as written, for people: "0 0 * * *", "every 15m", "manual". */
   public String scheduleText() {
-    return schedule == null ? (dependsOn.isEmpty() ? "manual" : "after " + String.join(", ", dependsOn))
+    return schedule == null
+        ? (dependsOn.isEmpty() ? "manual" : "after " + String.join(", ", dependsOn))
         : schedule.toString();
   }
 
@@ -61,8 +79,8 @@ public record TaskDef(
   }
 
   /**
-   * The schedule with its bounds; {@code anchor} starts an interval that has no {@code
-   * start_time}. Empty for a manual task.
+   * The schedule with its bounds; {@code anchor} starts an interval that has no {@code start_time}.
+   * Empty for a manual task.
    */
   public Optional<Schedule> compile(Instant anchor) {
     if (schedule == null) {

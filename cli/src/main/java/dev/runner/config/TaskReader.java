@@ -41,14 +41,40 @@ final class TaskReader {
   static final Set<String> COMMON_FIELDS =
       new LinkedHashSet<>(
           List.of(
-              "type", "enabled", "description", "cron", "every", "interval_seconds",
-              "interval_minutes", "interval_hours", "at", "repeat", "start_time", "end_time",
-              "max_executions", "timezone", "catchup", "overlap", "timeout", "retries",
-              "depends_on", "trigger_on", "window", "params", "notify", "task_notify"));
+              "type",
+              "enabled",
+              "description",
+              "cron",
+              "every",
+              "interval_seconds",
+              "interval_minutes",
+              "interval_hours",
+              "at",
+              "repeat",
+              "start_time",
+              "end_time",
+              "max_executions",
+              "timezone",
+              "catchup",
+              "overlap",
+              "timeout",
+              "retries",
+              "depends_on",
+              "trigger_on",
+              "window",
+              "params",
+              "notify",
+              "task_notify"));
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]+");
   private static final List<String> SCHEDULE_FIELDS =
-      List.of("cron", "every", "interval_seconds", "interval_minutes", "interval_hours", "at",
+      List.of(
+          "cron",
+          "every",
+          "interval_seconds",
+          "interval_minutes",
+          "interval_hours",
+          "at",
           "repeat");
   private static final Set<String> REPEAT_FIELDS =
       Set.of("unit", "interval", "time", "days", "day_of_month", "month");
@@ -58,7 +84,12 @@ final class TaskReader {
       Set.of("name", "enabled", "triggers", "threshold", "channels");
   private static final Set<String> TRIGGERS =
       new LinkedHashSet<>(
-          List.of("success", "business_failure", "technical_failure", "timeout", "crashed",
+          List.of(
+              "success",
+              "business_failure",
+              "technical_failure",
+              "timeout",
+              "crashed",
               "recovered"));
 
   private final Path file;
@@ -91,13 +122,16 @@ final class TaskReader {
               member.keyPosition(),
               name,
               "a task name may hold only a-z, 0-9, '_', '.' and '-'",
-              "rename it, e.g. \"" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_")
+              "rename it, e.g. \""
+                  + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_")
                   + "\""));
     }
     if (!(member.value() instanceof JsonValue.Obj obj)) {
       problems.add(
           new Problem(
-              file, member.value().position(), name,
+              file,
+              member.value().position(),
+              name,
               "a task is an object of fields, not " + member.value().kind(),
               "write {\"cron\": \"0 0 * * *\", \"command\": \"...\"}"));
       return null;
@@ -113,8 +147,12 @@ final class TaskReader {
           obj.members().containsKey("type")
               ? "unknown task type \"" + typeName + "\""
               : "no task type \"" + typeName + "\" (a task's type defaults to its name)",
-          (hint != null ? hint + " " : "") + "known types: " + String.join(", ", types.names())
-              + (obj.members().containsKey("type") ? "" : "; add \"type\": \"shell\" for a command"));
+          (hint != null ? hint + " " : "")
+              + "known types: "
+              + String.join(", ", types.names())
+              + (obj.members().containsKey("type")
+                  ? ""
+                  : "; add \"type\": \"shell\" for a command"));
     }
 
     Set<String> known = new LinkedHashSet<>(COMMON_FIELDS);
@@ -125,7 +163,9 @@ final class TaskReader {
       if (!known.contains(field.key())) {
         String hint = Suggest.didYouMean(field.key(), known);
         f.problemAt(
-            field.keyPosition(), field.key(), "unknown field",
+            field.keyPosition(),
+            field.key(),
+            "unknown field",
             hint != null ? hint : type == null ? null : "see README for the fields of " + typeName);
       }
     }
@@ -152,7 +192,9 @@ final class TaskReader {
     List<NotifyRule> notify = readNotify(f);
 
     if (!dependsOn.isEmpty() && schedule != null) {
-      f.problem("depends_on", "a task with depends_on is started by its upstreams and takes no schedule",
+      f.problem(
+          "depends_on",
+          "a task with depends_on is started by its upstreams and takes no schedule",
           "remove the schedule, or the depends_on");
     }
     if (f.has("trigger_on") && !f.has("depends_on")) {
@@ -173,8 +215,25 @@ final class TaskReader {
     if (problems.size() > before) {
       return null;
     }
-    return new TaskDef(name, typeName, enabled, description, schedule, start, end, maxExecutions,
-        zone, catchup, overlap, timeout, retries, dependsOn, triggerOn, window, params, notify,
+    return new TaskDef(
+        name,
+        typeName,
+        enabled,
+        description,
+        schedule,
+        start,
+        end,
+        maxExecutions,
+        zone,
+        catchup,
+        overlap,
+        timeout,
+        retries,
+        dependsOn,
+        triggerOn,
+        window,
+        params,
+        notify,
         task);
   }
 
@@ -201,7 +260,9 @@ final class TaskReader {
   private ScheduleSpec readSchedule(Fields f, ZoneId zone) {
     List<String> given = SCHEDULE_FIELDS.stream().filter(f::has).toList();
     if (given.size() > 1) {
-      f.problem(given.get(1), "a task takes one schedule, found " + String.join(" and ", given),
+      f.problem(
+          given.get(1),
+          "a task takes one schedule, found " + String.join(" and ", given),
           "keep one of them");
       return null;
     }
@@ -264,8 +325,8 @@ final class TaskReader {
     Fields r = f.nested("repeat", repeat, REPEAT_FIELDS);
     RepeatUnit unit = r.choice("unit", RepeatUnit.class).orElse(null);
     if (unit == null && !r.has("unit")) {
-      r.problem(null, "repeat needs a unit",
-          "add \"unit\": one of minute, hour, day, week, month, year");
+      r.problem(
+          null, "repeat needs a unit", "add \"unit\": one of minute, hour, day, week, month, year");
     }
     int interval = r.positiveLong("interval").map(Long::intValue).orElse(1);
     LocalTime time =
@@ -295,7 +356,9 @@ final class TaskReader {
       return null;
     }
     if ((unit == RepeatUnit.MINUTE || unit == RepeatUnit.HOUR) && time != null) {
-      r.problem("time", "time has no meaning for a repeat every " + unit.name().toLowerCase(Locale.ROOT),
+      r.problem(
+          "time",
+          "time has no meaning for a repeat every " + unit.name().toLowerCase(Locale.ROOT),
           "use unit day, week, month or year");
     }
     if (!days.isEmpty() && unit != RepeatUnit.WEEK) {
@@ -321,8 +384,13 @@ final class TaskReader {
     JsonValue value = f.value("retries");
     if (value instanceof JsonValue.Num) {
       return f.rangedInt("retries", 0, 100)
-          .map(n -> new RetryPolicy(n, RetryPolicy.NONE.backoff(), RetryPolicy.NONE.factor(),
-              RetryPolicy.NONE.maxDelay()))
+          .map(
+              n ->
+                  new RetryPolicy(
+                      n,
+                      RetryPolicy.NONE.backoff(),
+                      RetryPolicy.NONE.factor(),
+                      RetryPolicy.NONE.maxDelay()))
           .orElse(RetryPolicy.NONE);
     }
     JsonValue.Obj obj = f.object("retries").orElse(null);
@@ -350,7 +418,9 @@ final class TaskReader {
         return null;
       }
       if (!(schedule instanceof ScheduleSpec.EverySpec)) {
-        f.problem("window", "window: true takes its size from an every/interval schedule",
+        f.problem(
+            "window",
+            "window: true takes its size from an every/interval schedule",
             "give the size: {\"size\": \"15m\"}");
       }
       return new WindowSpec(null, null);
@@ -373,11 +443,12 @@ final class TaskReader {
     }
     return f.object("params")
         .map(obj -> f.expandAll(obj, "params"))
-        .map(plain -> {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> map = (Map<String, Object>) plain;
-          return map;
-        })
+        .map(
+            plain -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> map = (Map<String, Object>) plain;
+              return map;
+            })
         .orElse(Map.of());
   }
 
@@ -412,7 +483,9 @@ final class TaskReader {
       for (String trigger : triggers) {
         if (!TRIGGERS.contains(trigger)) {
           String hint = Suggest.didYouMean(trigger, TRIGGERS);
-          r.problem("triggers", "unknown trigger \"" + trigger + "\"",
+          r.problem(
+              "triggers",
+              "unknown trigger \"" + trigger + "\"",
               hint != null ? hint : "one of " + String.join(", ", TRIGGERS));
         }
       }
@@ -437,8 +510,8 @@ final class TaskReader {
   }
 
   /**
-   * The fields of one JSON object within a task, with typed reads that report a wrong type once
-   * and read it as absent. {@code prefix} is the path inside the task ({@code repeat}, ...).
+   * The fields of one JSON object within a task, with typed reads that report a wrong type once and
+   * read it as absent. {@code prefix} is the path inside the task ({@code repeat}, ...).
    */
   final class Fields {
     final String task;
@@ -460,7 +533,10 @@ final class TaskReader {
       for (JsonValue.Member member : inner.members().values()) {
         if (!allowed.contains(member.key())) {
           String hint = Suggest.didYouMean(member.key(), allowed);
-          nested.problemAt(member.keyPosition(), member.key(), "unknown field",
+          nested.problemAt(
+              member.keyPosition(),
+              member.key(),
+              "unknown field",
               hint != null ? hint : "known: " + String.join(", ", new TreeSet<>(allowed)));
         }
       }
@@ -489,8 +565,8 @@ final class TaskReader {
 
     void problemAt(Position position, String field, String message, String hint) {
       String where = path(field);
-      problems.add(new Problem(file, position, where.isEmpty() ? task : task + "." + where,
-          message, hint));
+      problems.add(
+          new Problem(file, position, where.isEmpty() ? task : task + "." + where, message, hint));
     }
 
     private void wrongType(String field, String expected) {
@@ -524,7 +600,10 @@ final class TaskReader {
           if (item instanceof JsonValue.Str s) {
             out.add(s.value());
           } else {
-            problemAt(item.position(), field, "expected strings in the array, found " + item.kind(),
+            problemAt(
+                item.position(),
+                field,
+                "expected strings in the array, found " + item.kind(),
                 null);
             return Optional.empty();
           }
@@ -557,8 +636,11 @@ final class TaskReader {
         } else if (m.value() instanceof JsonValue.Bool b) {
           out.put(m.key(), Boolean.toString(b.value()));
         } else {
-          problemAt(m.value().position(), field + "." + m.key(),
-              "expected a string, found " + m.value().kind(), null);
+          problemAt(
+              m.value().position(),
+              field + "." + m.key(),
+              "expected a string, found " + m.value().kind(),
+              null);
         }
       }
       return Optional.of(out);
@@ -713,7 +795,9 @@ final class TaskReader {
           String variable = text.substring(i + 2, close);
           String value = environment.get(variable);
           if (value == null) {
-            problem(field, "${" + variable + "} is not set",
+            problem(
+                field,
+                "${" + variable + "} is not set",
                 "define " + variable + " in .env or the environment");
           } else {
             out.append(value);

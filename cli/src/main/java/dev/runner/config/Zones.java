@@ -8,6 +8,8 @@ final class Zones {
 
   static String hint(String text) {
     String suggestion = Suggest.didYouMean(text.strip(), ZoneId.getAvailableZoneIds());
-    return suggestion != null ? suggestion : "use an IANA name such as \"Asia/Shanghai\" or \"UTC\"";
+    return suggestion != null
+        ? suggestion
+        : "use an IANA name such as \"Asia/Shanghai\" or \"UTC\"";
   }
 }

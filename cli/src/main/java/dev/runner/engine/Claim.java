@@ -6,7 +6,11 @@ import java.util.Map;
 
 /** A run this process owns: its row id and what it is for. */
 public record Claim(
-    long id, TaskDef task, Instant scheduledFor, String trigger, int attempt,
+    long id,
+    TaskDef task,
+    Instant scheduledFor,
+    String trigger,
+    int attempt,
     Map<String, Object> notes) {
   public Claim {
     notes = Map.copyOf(notes);

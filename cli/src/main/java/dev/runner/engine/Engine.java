@@ -28,8 +28,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * One invocation's engine: the loaded config, the store, the clock and the process identity. A
- * tick is sweep, plan and claim under the tick lock (one transaction), then dispatch without it.
+ * One invocation's engine: the loaded config, the store, the clock and the process identity. A tick
+ * is sweep, plan and claim under the tick lock (one transaction), then dispatch without it.
  */
 public final class Engine implements AutoCloseable {
 
@@ -93,14 +93,20 @@ public final class Engine implements AutoCloseable {
             List<Claim> claimed = new ArrayList<>();
             for (Decision decision : plan.decisions()) {
               NewRun row =
-                  new NewRun(decision.task(), decision.run() ? RunStatus.RUNNING : RunStatus.SKIPPED,
-                      now, decision.scheduledFor(), "schedule", 1,
+                  new NewRun(
+                      decision.task(),
+                      decision.run() ? RunStatus.RUNNING : RunStatus.SKIPPED,
+                      now,
+                      decision.scheduledFor(),
+                      "schedule",
+                      1,
                       Json.write(decision.notes()));
               Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
               if (id.isPresent() && decision.run()) {
                 TaskDef task = config.task(decision.task()).orElseThrow();
-                claimed.add(new Claim(id.get(), task, decision.scheduledFor(), "schedule", 1,
-                    decision.notes()));
+                claimed.add(
+                    new Claim(
+                        id.get(), task, decision.scheduledFor(), "schedule", 1, decision.notes()));
               }
             }
             for (TaskState state : plan.states()) {
@@ -230,16 +236,24 @@ public final class Engine implements AutoCloseable {
                   }
                   Instant key = now;
                   Optional<Long> id;
-                  while ((id = tx.insert(new NewRun(task.name(), RunStatus.RUNNING, now, key,
-                      "manual", 1, "{}"), identity.host(), identity.pid())).isEmpty()) {
+                  while ((id =
+                          tx.insert(
+                              new NewRun(
+                                  task.name(), RunStatus.RUNNING, now, key, "manual", 1, "{}"),
+                              identity.host(),
+                              identity.pid()))
+                      .isEmpty()) {
                     key = key.plusMillis(1); // two manual runs in one millisecond
                   }
                   return new Claim(id.get(), task, key, "manual", 1, Map.of());
                 });
     if (claim == null) {
       throw new BusyException(
-          task.name() + " is running now and its overlap is skip; wait for it, or see"
-              + " `runner history --task " + task.name() + " --status running`");
+          task.name()
+              + " is running now and its overlap is skip; wait for it, or see"
+              + " `runner history --task "
+              + task.name()
+              + " --status running`");
     }
     try {
       return executor().execute(claim, echo);

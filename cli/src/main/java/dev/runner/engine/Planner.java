@@ -63,13 +63,19 @@ public final class Planner {
       return state.withWatermark(now);
     }
     if (!task.enabled()) {
-      return quiet(task, state, fires, "disabled", "the task is disabled; its fires are dropped"
-          + " until it is enabled", now, out);
+      return quiet(
+          task,
+          state,
+          fires,
+          "disabled",
+          "the task is disabled; its fires are dropped" + " until it is enabled",
+          now,
+          out);
     }
     Long cap = task.maxExecutions();
     if (cap != null && state.scheduledRuns() >= cap) {
-      return quiet(task, state, fires, "max_executions",
-          "max_executions (" + cap + ") reached", now, out);
+      return quiet(
+          task, state, fires, "max_executions", "max_executions (" + cap + ") reached", now, out);
     }
     TaskState current = state.quietReason() == null ? state : state.withQuietReason(null);
 
@@ -106,9 +112,14 @@ public final class Planner {
         } else {
           Map<String, Object> late = new LinkedHashMap<>();
           late.put("skipped_fires", fires.count());
-          out.add(Decision.skip(task.name(), fires.last(),
-              "late: the fire is " + Duration.between(fires.last(), now).toSeconds()
-                  + "s old and catchup is none", late));
+          out.add(
+              Decision.skip(
+                  task.name(),
+                  fires.last(),
+                  "late: the fire is "
+                      + Duration.between(fires.last(), now).toSeconds()
+                      + "s old and catchup is none",
+                  late));
         }
       }
     }
@@ -117,8 +128,8 @@ public final class Planner {
       if (cap != null && scheduledRuns >= cap) {
         out.add(Decision.skip(task.name(), fire, "max_executions (" + cap + ") reached", Map.of()));
       } else if (live && task.overlap() == TaskDef.Overlap.SKIP) {
-        out.add(Decision.skip(task.name(), fire,
-            "overlap: the previous run is still running", notes));
+        out.add(
+            Decision.skip(task.name(), fire, "overlap: the previous run is still running", notes));
       } else {
         out.add(Decision.run(task.name(), fire, notes));
         scheduledRuns++;
@@ -133,11 +144,20 @@ public final class Planner {
    * minute.
    */
   private TaskState quiet(
-      TaskDef task, TaskState state, FireCount fires, String key, String reason, Instant now,
+      TaskDef task,
+      TaskState state,
+      FireCount fires,
+      String key,
+      String reason,
+      Instant now,
       List<Decision> out) {
     if (!key.equals(state.quietReason())) {
-      out.add(Decision.skip(task.name(), fires.last(), reason,
-          fires.count() > 1 ? Map.of("skipped_fires", fires.count()) : Map.of()));
+      out.add(
+          Decision.skip(
+              task.name(),
+              fires.last(),
+              reason,
+              fires.count() > 1 ? Map.of("skipped_fires", fires.count()) : Map.of()));
     }
     return state.withWatermark(now).withQuietReason(key);
   }

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Starts child processes each in a session and process group of its own ({@code setsid}), so that
- * a timeout stops the whole tree: SIGTERM to the group, SIGKILL {@code grace} later (SPEC 6).
+ * Starts child processes each in a session and process group of its own ({@code setsid}), so that a
+ * timeout stops the whole tree: SIGTERM to the group, SIGKILL {@code grace} later (SPEC 6).
  */
 public final class ProcessGroups {
 
@@ -60,7 +60,8 @@ public final class ProcessGroups {
 
   private static void pump(Process process, Consumer<String> output) {
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         output.accept(line);
@@ -96,13 +97,16 @@ public final class ProcessGroups {
       }
     }
     boolean force = signal.equals("KILL");
-    process.descendants().forEach(child -> {
-      if (force) {
-        child.destroyForcibly();
-      } else {
-        child.destroy();
-      }
-    });
+    process
+        .descendants()
+        .forEach(
+            child -> {
+              if (force) {
+                child.destroyForcibly();
+              } else {
+                child.destroy();
+              }
+            });
     if (force) {
       process.destroyForcibly();
     } else {

@@ -6,8 +6,8 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * Replaces logback's start-up search for XML files and its console default: libraries stay
- * silent, and {@link TaskLog} adds the one appender runner needs when it first writes.
+ * Replaces logback's start-up search for XML files and its console default: libraries stay silent,
+ * and {@link TaskLog} adds the one appender runner needs when it first writes.
  */
 public final class QuietLogging extends ContextAwareBase implements Configurator {
 

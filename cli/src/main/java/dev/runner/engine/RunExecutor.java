@@ -69,8 +69,12 @@ final class RunExecutor {
                   TimeUnit.MILLISECONDS);
       try {
         result =
-            claim.task().task().run(new RunContext(claim, environment(claim), config.home().dir(),
-                output, cancel, processes));
+            claim
+                .task()
+                .task()
+                .run(
+                    new RunContext(
+                        claim, environment(claim), config.home().dir(), output, cancel, processes));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         result = TaskResult.technicalFailure("interrupted");

@@ -12,8 +12,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * A run's output: every line, masked, into {@code logs/runs/<task>/<run-id>.log}, optionally
- * echoed live, with the last lines kept for the history message.
+ * A run's output: every line, masked, into {@code logs/runs/<task>/<run-id>.log}, optionally echoed
+ * live, with the last lines kept for the history message.
  */
 final class RunOutput implements AutoCloseable {
 
@@ -31,14 +31,15 @@ final class RunOutput implements AutoCloseable {
     Path folder = logFile.getParent();
     if (!Files.isDirectory(folder)) {
       Files.createDirectories(
-          folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+          folder,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
     if (!Files.exists(logFile)) {
       Files.createFile(
-          logFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          logFile,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
-    this.file =
-        Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    this.file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
   }
 
   synchronized void line(String raw) {

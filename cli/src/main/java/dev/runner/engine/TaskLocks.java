@@ -76,13 +76,15 @@ public final class TaskLocks {
   private FileChannel open(String task) throws IOException {
     if (!Files.isDirectory(folder)) {
       Files.createDirectories(
-          folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+          folder,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
     Path file = folder.resolve(task + ".lock");
     if (!Files.exists(file)) {
       try {
         Files.createFile(
-            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (java.nio.file.FileAlreadyExistsException ignored) {
         // another process made it first
       }

@@ -37,8 +37,8 @@ public final class TaskLog {
   }
 
   public void ended(String task, long runId, String status, double seconds, String error) {
-    String line = String.format("end   %s run=%d status=%s duration=%.3fs", task, runId, status,
-        seconds);
+    String line =
+        String.format("end   %s run=%d status=%s duration=%.3fs", task, runId, status, seconds);
     if (error != null && !error.isBlank()) {
       line += " error=" + redactor.redact(error.replace('\n', ' '));
     }

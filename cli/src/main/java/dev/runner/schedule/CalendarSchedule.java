@@ -134,7 +134,9 @@ final class CalendarSchedule implements Schedule {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof CalendarSchedule that && text.equals(that.text) && zone.equals(that.zone);
+    return other instanceof CalendarSchedule that
+        && text.equals(that.text)
+        && zone.equals(that.zone);
   }
 
   @Override

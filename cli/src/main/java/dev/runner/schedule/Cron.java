@@ -42,7 +42,8 @@ public final class Cron {
     String[] parts = expanded.split("\\s+");
     if (parts.length == 7) {
       throw new ScheduleException(
-          "7 fields: a Quartz year field is not supported", "use 5 fields, or 6 with seconds first");
+          "7 fields: a Quartz year field is not supported",
+          "use 5 fields, or 6 with seconds first");
     }
     if (parts.length != 5 && parts.length != 6) {
       throw new ScheduleException(
@@ -173,7 +174,10 @@ public final class Cron {
       throw fieldError(
           name,
           field,
-          "'" + text + "' is not a " + (what == null ? "number" : what)
+          "'"
+              + text
+              + "' is not a "
+              + (what == null ? "number" : what)
               + (names == null ? "" : " or a name such as " + names[0]));
     }
     if (value < min || value > max) {
@@ -195,11 +199,14 @@ public final class Cron {
       } else if (upper.equals("LW")) {
         specials.add(date -> date.equals(lastWeekday(date)));
       } else if (upper.endsWith("W")) {
-        int day = number("day-of-month", text, item.substring(0, item.length() - 1), 1, 31, null,
-            null);
+        int day =
+            number("day-of-month", text, item.substring(0, item.length() - 1), 1, 31, null, null);
         specials.add(date -> date.equals(nearestWeekday(date, day)));
       } else if (upper.contains("L")) {
-        throw fieldError("day-of-month", text, "'" + item + "' is not supported",
+        throw fieldError(
+            "day-of-month",
+            text,
+            "'" + item + "' is not supported",
             "L, LW and nW are the day-of-month forms with letters");
       } else {
         mask |= item("day-of-month", text, item, 1, 31, null);
@@ -221,12 +228,15 @@ public final class Cron {
         specials.add(
             date -> date.getDayOfWeek() == day && (date.getDayOfMonth() - 1) / 7 + 1 == nth);
       } else if (upper.equals("L")) {
-        throw fieldError("day-of-week", text, "L alone is ambiguous here",
+        throw fieldError(
+            "day-of-week",
+            text,
+            "L alone is ambiguous here",
             "write 6 or SAT for Saturday, or 5L for the last Friday of the month");
       } else if (upper.endsWith("L")) {
         int weekday =
-            number("day-of-week", text, upper.substring(0, upper.length() - 1), 0, 7, WEEKDAYS,
-                null);
+            number(
+                "day-of-week", text, upper.substring(0, upper.length() - 1), 0, 7, WEEKDAYS, null);
         DayOfWeek day = toDayOfWeek(weekday);
         specials.add(
             date -> date.getDayOfWeek() == day && date.plusWeeks(1).getMonth() != date.getMonth());

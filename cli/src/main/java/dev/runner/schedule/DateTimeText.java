@@ -11,8 +11,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * A date-time as written in config or on the command line: with an offset ({@code
- * 2026-01-01T08:00:00+08:00}, {@code ...Z}) it is an instant; without one ({@code 2026-01-01T08:00},
- * {@code 2026-01-01 08:00}, {@code 2026-01-01}) it is a wall time in the zone it is used with.
+ * 2026-01-01T08:00:00+08:00}, {@code ...Z}) it is an instant; without one ({@code
+ * 2026-01-01T08:00}, {@code 2026-01-01 08:00}, {@code 2026-01-01}) it is a wall time in the zone it
+ * is used with.
  */
 public record DateTimeText(LocalDateTime local, ZoneOffset offset) {
 
@@ -33,7 +34,9 @@ public record DateTimeText(LocalDateTime local, ZoneOffset offset) {
       return new DateTimeText(LocalDate.parse(normalized).atStartOfDay(), null);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not an ISO date-time; write e.g. \"2026-01-01T08:00\" or"
+          "'"
+              + text
+              + "' is not an ISO date-time; write e.g. \"2026-01-01T08:00\" or"
               + " \"2026-01-01T08:00:00+08:00\"");
     }
   }

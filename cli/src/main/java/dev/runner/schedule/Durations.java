@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in config: {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 1d}. */
+/**
+ * Durations as people write them in config: {@code 90s}, {@code 15m}, {@code 1h30m}, {@code 1d}.
+ */
 public final class Durations {
 
   private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");

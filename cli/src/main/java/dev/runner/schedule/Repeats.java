@@ -57,7 +57,8 @@ final class Repeats {
                     && every(n, date.getYear() - start.getYear());
           }
         };
-    return new CalendarSchedule(zone, days, TimesOfDay.single(time), false, spec + " from " + start);
+    return new CalendarSchedule(
+        zone, days, TimesOfDay.single(time), false, spec + " from " + start);
   }
 
   private static boolean every(int n, long stepsFromStart) {

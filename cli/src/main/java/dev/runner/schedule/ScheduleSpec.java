@@ -8,10 +8,15 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
 
-/** A task's schedule as configured: which of {@code cron}, {@code every}, {@code at}, {@code repeat}. */
+/**
+ * A task's schedule as configured: which of {@code cron}, {@code every}, {@code at}, {@code
+ * repeat}.
+ */
 public sealed interface ScheduleSpec {
 
-  /** The schedule in {@code zone}; {@code anchor} starts intervals that have no start of their own. */
+  /**
+   * The schedule in {@code zone}; {@code anchor} starts intervals that have no start of their own.
+   */
   Schedule compile(ZoneId zone, Instant anchor);
 
   /** Whether the first fire is the moment the task is first seen (an unanchored interval). */

@@ -12,7 +12,8 @@ public final class Schedules {
    * The schedule of {@code spec} in {@code zone}, with intervals anchored at {@code anchor} and
    * fires kept within {@code start} and {@code end} (either may be null).
    */
-  public static Schedule of(ScheduleSpec spec, ZoneId zone, Instant anchor, Instant start, Instant end) {
+  public static Schedule of(
+      ScheduleSpec spec, ZoneId zone, Instant anchor, Instant start, Instant end) {
     Schedule schedule = spec.compile(zone, anchor);
     return start == null && end == null ? schedule : new BoundedSchedule(schedule, start, end);
   }

@@ -6,8 +6,7 @@ import java.time.LocalTime;
 record TimesOfDay(long seconds, long minutes, long hours) {
 
   static TimesOfDay single(LocalTime time) {
-    return new TimesOfDay(
-        1L << time.getSecond(), 1L << time.getMinute(), 1L << time.getHour());
+    return new TimesOfDay(1L << time.getSecond(), 1L << time.getMinute(), 1L << time.getHour());
   }
 
   /** The first time of the set at or after {@code from}, or null when the day has none left. */

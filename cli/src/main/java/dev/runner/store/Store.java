@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * The SQLite database: history rows and task state, through the handful of operations runner
- * needs. Each write is a short transaction; nothing here is held while a task runs.
+ * The SQLite database: history rows and task state, through the handful of operations runner needs.
+ * Each write is a short transaction; nothing here is held while a task runs.
  */
 public final class Store implements AutoCloseable {
 
@@ -66,7 +66,8 @@ public final class Store implements AutoCloseable {
     Path parent = file.toAbsolutePath().getParent();
     if (!Files.isDirectory(parent)) {
       Files.createDirectories(
-          parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+          parent,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
     try {
       Files.createFile(
@@ -84,8 +85,11 @@ public final class Store implements AutoCloseable {
     }
     if (version > MIGRATIONS.size()) {
       throw new SQLException(
-          "the database has schema version " + version + ", newer than this runner knows ("
-              + MIGRATIONS.size() + "); upgrade runner");
+          "the database has schema version "
+              + version
+              + ", newer than this runner knows ("
+              + MIGRATIONS.size()
+              + "); upgrade runner");
     }
     for (int i = version; i < MIGRATIONS.size(); i++) {
       String sql = resource(MIGRATIONS.get(i));
@@ -285,8 +289,7 @@ public final class Store implements AutoCloseable {
   }
 
   public Optional<RunRecord> find(long id) {
-    List<RunRecord> rows =
-        query("SELECT " + COLUMNS + " FROM task_logs WHERE id = ?", List.of(id));
+    List<RunRecord> rows = query("SELECT " + COLUMNS + " FROM task_logs WHERE id = ?", List.of(id));
     return rows.stream().findFirst();
   }
 

@@ -19,17 +19,33 @@ public record TaskState(
   }
 
   public TaskState withWatermark(Instant next) {
-    return new TaskState(taskName, next, anchor, scheduledRuns, successes, failures, lastStatus,
-        lastRunId, quietReason);
+    return new TaskState(
+        taskName,
+        next,
+        anchor,
+        scheduledRuns,
+        successes,
+        failures,
+        lastStatus,
+        lastRunId,
+        quietReason);
   }
 
   public TaskState withScheduledRuns(long runs) {
-    return new TaskState(taskName, watermark, anchor, runs, successes, failures, lastStatus,
-        lastRunId, quietReason);
+    return new TaskState(
+        taskName, watermark, anchor, runs, successes, failures, lastStatus, lastRunId, quietReason);
   }
 
   public TaskState withQuietReason(String reason) {
-    return new TaskState(taskName, watermark, anchor, scheduledRuns, successes, failures,
-        lastStatus, lastRunId, reason);
+    return new TaskState(
+        taskName,
+        watermark,
+        anchor,
+        scheduledRuns,
+        successes,
+        failures,
+        lastStatus,
+        lastRunId,
+        reason);
   }
 }

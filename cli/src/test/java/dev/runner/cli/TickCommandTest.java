@@ -62,7 +62,9 @@ class TickCommandTest {
     assertThat(Files.readString(home.resolve("logs/task.log")))
         .contains("start greet run=" + row.get("id"))
         .contains("status=success");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("task_log.db"))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("task_log.db"))))
         .isEqualTo("rw-------");
   }
 
@@ -122,7 +124,8 @@ class TickCommandTest {
   void dry_run_prints_the_plan_and_records_nothing() throws Exception {
     Cli cli =
         new Cli(home)
-            .config("{\"nightly\": {\"type\": \"shell\", \"cron\": \"0 2 * * *\", \"command\": \"true\"}}");
+            .config(
+                "{\"nightly\": {\"type\": \"shell\", \"cron\": \"0 2 * * *\", \"command\": \"true\"}}");
     cli.at("2026-11-22T00:00:00Z").run("tick");
     Cli.Result dry = cli.at("2026-11-23T10:00:00Z").run("tick", "--dry-run");
     assertThat(dry.out()).contains("would run   nightly  for 2026-11-23T02:00Z");
@@ -152,7 +155,8 @@ class TickCommandTest {
   @Test
   void a_terminal_gets_a_one_line_summary() throws Exception {
     Cli cli =
-        new Cli(home).config("{\"a\": {\"type\": \"shell\", \"every\": \"1m\", \"command\": \"true\"}}");
+        new Cli(home)
+            .config("{\"a\": {\"type\": \"shell\", \"every\": \"1m\", \"command\": \"true\"}}");
     cli.terminal = true;
     assertThat(cli.run("tick").out()).isEqualTo("tick: 1 ran, 1 success\n");
     assertThat(cli.run("tick").out()).isEqualTo("tick: nothing was due\n");

@@ -84,16 +84,14 @@ class CronSyntaxTest {
         .hasMessage("minute field '61': 61 is out of range 0-59");
     assertThatThrownBy(() -> Cron.parse("0 0 * * FUN", ZoneOffset.UTC))
         .hasMessageContaining("day-of-week field 'FUN'");
-    assertThatThrownBy(() -> Cron.parse("* * * *", ZoneOffset.UTC))
-        .hasMessageContaining("found 4");
+    assertThatThrownBy(() -> Cron.parse("* * * *", ZoneOffset.UTC)).hasMessageContaining("found 4");
     assertThatThrownBy(() -> Cron.parse("0 0 * * L", ZoneOffset.UTC))
         .hasMessageContaining("ambiguous");
     assertThatThrownBy(() -> Cron.parse("0 5-1 * * *", ZoneOffset.UTC))
         .hasMessageContaining("backwards");
     assertThatThrownBy(() -> Cron.parse("*/0 * * * *", ZoneOffset.UTC))
         .hasMessageContaining("step 0 is out of range");
-    assertThatThrownBy(() -> Cron.parse("@reboot", ZoneOffset.UTC))
-        .hasMessageContaining("@reboot");
+    assertThatThrownBy(() -> Cron.parse("@reboot", ZoneOffset.UTC)).hasMessageContaining("@reboot");
   }
 
   @Test

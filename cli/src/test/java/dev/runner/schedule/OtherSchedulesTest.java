@@ -34,11 +34,14 @@ class OtherSchedulesTest {
 
   @Test
   void every_is_an_exact_duration_across_daylight_saving() {
-    Schedule every = new ScheduleSpec.EverySpec(Duration.ofHours(1), true)
-        .compile(NEW_YORK, Instant.parse("2026-11-01T04:00:00Z"));
+    Schedule every =
+        new ScheduleSpec.EverySpec(Duration.ofHours(1), true)
+            .compile(NEW_YORK, Instant.parse("2026-11-01T04:00:00Z"));
     assertThat(fires(every, "2026-11-01T04:00:00Z", 3))
         .containsExactly("2026-11-01T05:00:00Z", "2026-11-01T06:00:00Z", "2026-11-01T07:00:00Z");
-    assertThat(every.count(Instant.parse("2026-11-01T04:00:00Z"), Instant.parse("2026-11-02T04:30:00Z")))
+    assertThat(
+            every.count(
+                Instant.parse("2026-11-01T04:00:00Z"), Instant.parse("2026-11-02T04:30:00Z")))
         .isEqualTo(new Schedule.FireCount(24, Instant.parse("2026-11-02T04:00:00Z")));
   }
 
@@ -64,8 +67,13 @@ class OtherSchedulesTest {
   void repeat_weekly_on_listed_days_every_other_week() {
     RepeatSpec spec =
         new RepeatSpec(
-            RepeatUnit.WEEK, 2, LocalTime.of(9, 0), Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-            null, null, true);
+            RepeatUnit.WEEK,
+            2,
+            LocalTime.of(9, 0),
+            Set.of(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
+            null,
+            null,
+            true);
     // anchor Monday 2026-11-02 in New York
     Schedule schedule = spec.compile(NEW_YORK, Instant.parse("2026-11-02T12:00:00Z"));
     assertThat(fires(schedule, "2026-11-01T00:00:00Z", 4))
@@ -80,7 +88,8 @@ class OtherSchedulesTest {
   void repeat_monthly_on_the_31st_uses_the_last_day_of_short_months() {
     RepeatSpec spec =
         new RepeatSpec(RepeatUnit.MONTH, 1, LocalTime.of(8, 0), Set.of(), 31, null, true);
-    Schedule schedule = spec.compile(ZoneId.of("Asia/Shanghai"), Instant.parse("2026-01-01T00:00:00Z"));
+    Schedule schedule =
+        spec.compile(ZoneId.of("Asia/Shanghai"), Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(fires(schedule, "2026-01-01T00:00:00Z", 3))
         .containsExactly("2026-01-31T00:00:00Z", "2026-02-28T00:00:00Z", "2026-03-31T00:00:00Z");
   }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A task's own fields as its {@link TaskType} reads them. A value of the wrong JSON type is
- * reported as a problem (with the file position) and read as absent, so a type can read every
- * field and return; the loader shows every problem at once.
+ * reported as a problem (with the file position) and read as absent, so a type can read every field
+ * and return; the loader shows every problem at once.
  */
 public interface TaskFields {
 

@@ -24,8 +24,8 @@ public interface TaskType {
   }
 
   /**
-   * Reads and checks this type's fields. Reports every problem through {@link
-   * TaskFields#problem}; the returned task is discarded when any was reported.
+   * Reads and checks this type's fields. Reports every problem through {@link TaskFields#problem};
+   * the returned task is discarded when any was reported.
    */
   Task configure(TaskFields fields);
 }

@@ -1,0 +1,160 @@
+package dev.runner.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  RunnerConfig load(String json, String env, Map<String, String> process) throws Exception {
+    Files.writeString(dir.resolve("tasks_config.json"), json);
+    if (env != null) {
+      Files.writeString(dir.resolve(".env"), env);
+    }
+    Home home = Home.resolve(null, null, null, Map.of(), dir);
+    return new ConfigLoader(TaskTypes.load(getClass().getClassLoader()), process, ZoneOffset.UTC)
+        .load(home);
+  }
+
+  List<String> problems(String json) {
+    return problems(json, null);
+  }
+
+  List<String> problems(String json, String env) {
+    InvalidConfigException e =
+        catchThrowableOfType(InvalidConfigException.class, () -> load(json, env, Map.of()));
+    assertThat(e).as("expected the config to be invalid").isNotNull();
+    return e.problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void every_problem_is_reported_at_once_with_file_line_column_and_hint() {
+    assertThat(
+            problems(
+                """
+                {
+                  "backup": {
+                    "type": "shel",
+                    "cron": "0 25 * * *",
+                    "overlap": "skipp"
+                  },
+                  "Bad Name": {"type": "shell", "command": "true", "timezone": "Asia/Shangai"}
+                }
+                """))
+        .containsExactly(
+            "tasks_config.json:3:13: backup.type: unknown task type \"shel\"; did you mean"
+                + " \"shell\"? known types: shell",
+            "tasks_config.json:4:13: backup.cron: hour field '25': 25 is out of range 0-23",
+            "tasks_config.json:5:16: backup.overlap: 'skipp' is not one of skip, allow; did you"
+                + " mean \"skip\"?",
+            "tasks_config.json:7:3: Bad Name: a task name may hold only a-z, 0-9, '_', '.' and"
+                + " '-'; rename it, e.g. \"bad_name\"",
+            "tasks_config.json:7:64: Bad Name.timezone: 'Asia/Shangai' is not a time zone; did"
+                + " you mean \"Asia/Shanghai\"?");
+  }
+
+  @Test
+  void the_seed_example_is_read_but_names_types_that_come_later() {
+    // daily_journal and weekly_review types arrive with the task-types issue
+    assertThat(
+            problems(
+                """
+                {
+                  "daily_journal": { "enabled": true,  "cron": "0 0 * * *", "description": "每日创建 Notion 日记" },
+                  "weekly_review": { "enabled": false, "cron": "0 8 * * 1", "description": "每周一生成周报模板" }
+                }
+                """))
+        .hasSize(2)
+        .allMatch(p -> p.contains("(a task's type defaults to its name)"));
+  }
+
+  @Test
+  void syntax_errors_point_at_the_spot() {
+    assertThat(problems("{\n  \"a\": {\"type\": \"shell\",}\n}"))
+        .singleElement()
+        .asString()
+        .startsWith("tasks_config.json:2:");
+  }
+
+  @Test
+  void env_variables_expand_and_an_unset_one_is_an_error_except_in_shell_commands()
+      throws Exception {
+    RunnerConfig config =
+        load(
+            """
+            {"t": {"type": "shell", "command": "echo ${LATER}", "cwd": "${DIR}",
+                   "params": {"url": "https://x/${DIR}/$${literal}"}}}
+            """,
+            "export DIR='data dir'\n",
+            Map.of());
+    TaskDef task = config.task("t").orElseThrow();
+    assertThat(task.params()).containsEntry("url", "https://x/data dir/${literal}");
+    assertThat(problems("{\"t\": {\"type\": \"shell\", \"command\": \"x\", \"cwd\": \"${NOPE}\"}}"))
+        .containsExactly(
+            "tasks_config.json:1:48: t.cwd: ${NOPE} is not set; define NOPE in .env or the"
+                + " environment");
+  }
+
+  @Test
+  void process_environment_wins_over_dotenv() throws Exception {
+    RunnerConfig config =
+        load(
+            "{}",
+            "# settings\nRUNNER_MAX_WORKERS=2\nRUNNER_TIMEZONE=\"Asia/Shanghai\"\n",
+            Map.of("RUNNER_MAX_WORKERS", "7"));
+    assertThat(config.settings().maxWorkers()).isEqualTo(7);
+    assertThat(config.settings().zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+  }
+
+  @Test
+  void dotenv_mistakes_have_line_numbers() {
+    assertThat(problems("{}", "A=1\nthis is not a setting\nRUNNER_MAX_WORKERS=many\n"))
+        .containsExactly(
+            ".env:2:1: this is not a setting: not a KEY=VALUE line; write NAME=value; names are"
+                + " letters, digits and _",
+            ".env:3:1: RUNNER_MAX_WORKERS: 'many' is not a positive whole number; the default is 4");
+  }
+
+  @Test
+  void schedules_conflict_and_dependencies_are_checked() {
+    assertThat(
+            problems(
+                """
+                {"a": {"type": "shell", "command": "x", "cron": "* * * * *", "every": "5m"},
+                 "b": {"type": "shell", "command": "x", "depends_on": ["c", "zz"]},
+                 "c": {"type": "shell", "command": "x", "depends_on": ["b"]}}
+                """))
+        .contains(
+            "tasks_config.json:1:71: a.every: a task takes one schedule, found cron and every;"
+                + " keep one of them")
+        .anyMatch(p -> p.contains("b.depends_on: no task named \"zz\""))
+        .anyMatch(p -> p.contains("dependency cycle") && p.contains("b -> c -> b"));
+  }
+
+  @Test
+  void a_valid_task_gets_its_defaults() throws Exception {
+    TaskDef task =
+        load(
+                "{\"t\": {\"type\": \"shell\", \"command\": \"true\", \"every\": \"90s\","
+                    + " \"timeout\": \"1h30m\"}}",
+                null,
+                Map.of())
+            .task("t")
+            .orElseThrow();
+    assertThat(task.enabled()).isTrue();
+    assertThat(task.catchup()).isEqualTo(TaskDef.Catchup.LATEST);
+    assertThat(task.overlap()).isEqualTo(TaskDef.Overlap.SKIP);
+    assertThat(task.timeout()).hasMinutes(90);
+    assertThat(task.scheduleText()).isEqualTo("every 1m30s");
+  }
+}
