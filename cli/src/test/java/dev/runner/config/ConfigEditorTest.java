@@ -63,7 +63,8 @@ class ConfigEditorTest {
   @Test
   void a_missing_field_is_inserted_on_its_own_line_with_the_same_indent() throws Exception {
     Path file = dir.resolve("tasks_config.json");
-    Files.writeString(file, "{\n  \"t\": {\n    \"type\": \"shell\",\n    \"command\": \"true\"\n  }\n}\n");
+    Files.writeString(
+        file, "{\n  \"t\": {\n    \"type\": \"shell\",\n    \"command\": \"true\"\n  }\n}\n");
     editor().setEnabled(home(), List.of("t"), false);
     assertThat(Files.readString(file))
         .isEqualTo(
