@@ -1,0 +1,72 @@
+package dev.runner.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** The packaged jar, started as a real process against a home. */
+final class PackagedJar {
+
+  static final Path JAR = Path.of(System.getProperty("runner.jar", "target/runner.jar"));
+
+  final Path home;
+
+  PackagedJar(Path home) {
+    this.home = home;
+  }
+
+  Process start(String... args) throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "java",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toString(),
+                "--home",
+                home.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("RUNNER_TIMEZONE", "UTC");
+    builder.environment().remove("RUNNER_HOME");
+    builder.redirectOutput(home.resolve("out-" + System.nanoTime() + ".txt").toFile());
+    builder.redirectError(home.resolve("err-" + System.nanoTime() + ".txt").toFile());
+    return builder.start();
+  }
+
+  /** Runs to the end; returns the exit code. */
+  int run(String... args) throws Exception {
+    Process process = start(args);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("runner " + String.join(" ", args) + " did not end in 60 s");
+    }
+    return process.exitValue();
+  }
+
+  void config(String json) throws IOException {
+    Files.writeString(home.resolve("tasks_config.json"), json, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Waits for something another process does (a row appearing, a child ending). This is not waiting
+   * for time to pass: the condition is checked often and the deadline only bounds a failure.
+   */
+  static void awaitTrue(String what, Duration deadline, BooleanSupplier condition)
+      throws InterruptedException {
+    Instant end = Instant.now().plus(deadline);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(end)) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+}

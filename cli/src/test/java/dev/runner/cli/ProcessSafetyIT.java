@@ -1,0 +1,134 @@
+package dev.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runner.store.HistoryQuery;
+import dev.runner.store.RunRecord;
+import dev.runner.store.RunStatus;
+import dev.runner.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar as cron runs it: real JVMs, real children, real signals. */
+class ProcessSafetyIT {
+
+  @TempDir Path home;
+
+  List<RunRecord> rows(String task) {
+    try (Store store = Store.open(home.resolve("task_log.db"))) {
+      return store.history(new HistoryQuery(task, Set.of(), null, 100, 0));
+    }
+  }
+
+  boolean hasStatus(String task, RunStatus status) {
+    return Files.exists(home.resolve("task_log.db"))
+        && rows(task).stream().anyMatch(r -> r.status() == status);
+  }
+
+  @Test
+  void ticks_racing_on_the_same_instant_run_a_fire_once() throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"count": {"type": "shell", "cron": "* * * * *",
+                   "command": "echo $RUNNER_RUN_ID >> ran.txt"}}
+        """);
+    assertThat(jar.run("tick", "--now", "2026-11-23T10:00:00Z")).isZero();
+    List<Process> racers = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      racers.add(jar.start("tick", "--now", "2026-11-23T10:01:05Z"));
+    }
+    for (Process racer : racers) {
+      assertThat(racer.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(racer.exitValue()).isZero();
+    }
+    assertThat(Files.readAllLines(home.resolve("ran.txt"))).hasSize(1);
+    assertThat(rows("count"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.SUCCESS));
+  }
+
+  @Test
+  void a_tick_killed_during_a_run_leaves_a_row_the_next_tick_marks_crashed() throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"long": {"type": "shell", "every": "1h",
+                  "command": "echo $$ > child.pid; exec sleep 60"}}
+        """);
+    Process tick = jar.start("tick", "--now", "2026-11-23T10:00:00Z");
+    PackagedJar.awaitTrue(
+        "the run to start",
+        Duration.ofSeconds(30),
+        () -> Files.exists(home.resolve("child.pid")) && hasStatus("long", RunStatus.RUNNING));
+    tick.destroyForcibly(); // SIGKILL: no chance to record anything
+    tick.waitFor();
+    try {
+      assertThat(jar.run("tick", "--now", "2026-11-23T10:00:30Z")).isZero();
+      assertThat(rows("long"))
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.status()).isEqualTo(RunStatus.CRASHED);
+                assertThat(r.message()).contains("ended while the run was in progress");
+              });
+    } finally {
+      long child = Long.parseLong(Files.readString(home.resolve("child.pid")).strip());
+      ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  @Test
+  void a_long_task_does_not_delay_the_next_tick() throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"slow": {"type": "shell", "every": "1m", "command": "sleep 25"},
+         "fast": {"type": "shell", "cron": "* * * * *", "command": "echo done > fast.txt"}}
+        """);
+    Process first = jar.start("tick", "--now", "2026-11-23T10:00:00Z");
+    PackagedJar.awaitTrue(
+        "slow to start", Duration.ofSeconds(30), () -> hasStatus("slow", RunStatus.RUNNING));
+
+    assertThat(jar.run("tick", "--now", "2026-11-23T10:01:00Z")).isZero();
+
+    // The second tick finished and ran `fast` while the first is still running `slow`.
+    assertThat(first.isAlive()).isTrue();
+    assertThat(home.resolve("fast.txt")).hasContent("done");
+    assertThat(rows("slow"))
+        .extracting(RunRecord::status)
+        .containsExactly(RunStatus.SKIPPED, RunStatus.RUNNING);
+    assertThat(rows("slow").get(0).message()).contains("overlap");
+    first.destroyForcibly();
+  }
+
+  @Test
+  void a_hung_task_with_a_timeout_ends_as_timeout_with_its_children_gone() throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"hung": {"type": "shell", "timeout": "2s",
+                  "command": "sleep 300 & echo $! > child.pid; sleep 300"}}
+        """);
+    assertThat(jar.run("run", "hung")).isEqualTo(1);
+    assertThat(rows("hung"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(RunStatus.TIMEOUT);
+              assertThat(r.message()).contains("timed out after 2s");
+            });
+    long child = Long.parseLong(Files.readString(home.resolve("child.pid")).strip());
+    PackagedJar.awaitTrue(
+        "the background child to be gone",
+        Duration.ofSeconds(15),
+        () -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+  }
+}
