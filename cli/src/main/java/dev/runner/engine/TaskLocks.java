@@ -3,6 +3,7 @@ package dev.runner.engine;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -64,7 +65,12 @@ public final class TaskLocks {
       return true;
     }
     try (FileChannel channel = open(task)) {
-      FileLock probe = channel.tryLock(0, Long.MAX_VALUE, false);
+      FileLock probe;
+      try {
+        probe = channel.tryLock(0, Long.MAX_VALUE, false);
+      } catch (OverlappingFileLockException e) {
+        return true; // another engine in this very JVM holds it
+      }
       if (probe == null) {
         return true;
       }

@@ -131,4 +131,25 @@ class ProcessSafetyIT {
         Duration.ofSeconds(15),
         () -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
   }
+
+  @Test
+  void running_a_task_that_is_already_running_exits_3() throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"wait": {"type": "shell",
+                  "command": "touch started; while [ ! -f go ]; do sleep 0.05; done"}}
+        """);
+    Process first = jar.start("run", "wait");
+    PackagedJar.awaitTrue(
+        "the first run to start",
+        Duration.ofSeconds(30),
+        () -> Files.exists(home.resolve("started")));
+    Cli.Result second = new Cli(home).run("run", "wait");
+    assertThat(second.code()).as(second.toString()).isEqualTo(3);
+    assertThat(second.err()).contains("wait is running now and its overlap is skip");
+    Files.createFile(home.resolve("go"));
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.exitValue()).isZero();
+  }
 }

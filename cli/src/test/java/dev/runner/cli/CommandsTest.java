@@ -1,0 +1,163 @@
+package dev.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandsTest {
+
+  @TempDir Path home;
+  Cli cli;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    cli =
+        new Cli(home)
+            .config(
+                """
+                {
+                  "daily_note": {
+                    "type": "shell", "cron": "0 0 * * *", "command": "echo 日记 $RUNNER_TRIGGER",
+                    "description": "每日创建日记"
+                  },
+                  "backup": {
+                    "type": "shell", "every": "1h", "command": "echo size=$SIZE; exit 1",
+                    "description": "备份 backup"
+                  },
+                  "by_hand": {"type": "shell", "command": "echo param=$P"}
+                }
+                """);
+  }
+
+  @Test
+  void list_lines_up_columns_with_chinese_text() {
+    cli.run("tick");
+    Cli.Result list = cli.run("list");
+    assertThat(list.code()).isZero();
+    assertThat(list.out())
+        .isEqualTo(
+            """
+            NAME        ON   TYPE   SCHEDULE   NEXT                 LAST              OK/FAIL  DESCRIPTION
+            daily_note  yes  shell  0 0 * * *  2026-11-24 00:00:00  -                 0/0      每日创建日记
+            backup      yes  shell  every 1h   2026-11-23 11:00:00  business_failure  0/1      备份 backup
+            by_hand     yes  shell  manual     -                    -                 0/0
+            """);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void list_json_has_the_documented_fields() throws Exception {
+    Cli.Result list = cli.run("list", "--json");
+    List<Map<String, Object>> rows =
+        new com.fasterxml.jackson.databind.ObjectMapper().readValue(list.out(), List.class);
+    assertThat(rows.get(0))
+        .containsEntry("name", "daily_note")
+        .containsEntry("enabled", true)
+        .containsEntry("type", "shell")
+        .containsEntry("schedule", "0 0 * * *")
+        .containsEntry("next_run", "2026-11-24T00:00Z")
+        .containsKey("last_status");
+  }
+
+  @Test
+  void run_starts_a_task_in_the_foreground_with_params_and_its_exit_code() throws Exception {
+    Files.writeString(
+        home.resolve("tasks_config.json"),
+        Files.readString(home.resolve("tasks_config.json"))
+            .replace(
+                "\"command\": \"echo param=$P\"",
+                "\"command\": \"echo param=$P\", \"env\": {\"P\": \"from-env\"}"));
+    Cli.Result ok = cli.run("run", "daily_note");
+    assertThat(ok.code()).as(ok.toString()).isZero();
+    assertThat(ok.out()).isEqualTo("日记 manual\n");
+    assertThat(ok.err()).startsWith("daily_note: success in ");
+    Cli.Result failed = cli.run("run", "backup");
+    assertThat(failed.code()).isEqualTo(1);
+    assertThat(failed.err()).contains("business_failure").contains("exit code 1");
+    Cli.Result unknown = cli.run("run", "bakup");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err())
+        .isEqualTo(
+            "runner: no task named \"bakup\" in tasks_config.json; did you mean \"backup\"?\n");
+  }
+
+  @Test
+  void history_filters_by_task_and_status_and_pages() throws Exception {
+    cli.run("run", "daily_note");
+    cli.run("run", "backup");
+    cli.run("run", "backup");
+    assertThat(TickCommandTest.history(cli, "--task", "backup")).hasSize(2);
+    assertThat(TickCommandTest.history(cli, "--status", "success"))
+        .extracting(r -> r.get("task_name"))
+        .containsExactly("daily_note");
+    assertThat(TickCommandTest.history(cli, "--limit", "1", "--page", "3"))
+        .extracting(r -> r.get("task_name"))
+        .containsExactly("daily_note");
+    Cli.Result bad = cli.run("history", "--status", "sucess");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("did you mean \"success\"?");
+    Cli.Result table = cli.run("history", "--task", "daily_note");
+    assertThat(table.out()).contains("daily_note  success").contains("日记 manual");
+  }
+
+  @Test
+  void logs_prints_a_runs_full_output() {
+    cli.run("run", "daily_note");
+    Cli.Result logs = cli.run("logs", "1");
+    assertThat(logs.code()).isZero();
+    assertThat(logs.out()).isEqualTo("日记 manual\n");
+    assertThat(cli.run("logs", "99").err()).contains("no run with id 99");
+  }
+
+  @Test
+  void enable_and_disable_switch_tasks_and_reject_unknown_names() throws Exception {
+    Cli.Result off = cli.run("disable", "backup");
+    assertThat(off.out()).isEqualTo("backup: disabled\n");
+    assertThat(Files.readString(home.resolve("tasks_config.json")))
+        .contains("\"backup\": {\n    \"enabled\": false,\n    \"type\": \"shell\"");
+    assertThat(cli.run("disable", "backup").out()).isEqualTo("backup: already disabled\n");
+    assertThat(cli.run("enable", "backup").out()).isEqualTo("backup: enabled\n");
+    Cli.Result unknown = cli.run("enable", "nope");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no task named \"nope\"");
+  }
+
+  @Test
+  void validate_says_ok_or_lists_problems_in_json() throws Exception {
+    assertThat(cli.run("validate").out()).isEqualTo("tasks_config.json: ok, 3 tasks\n");
+    cli.config("{\"x\": {\"type\": \"shell\", \"command\": \"true\", \"every\": \"soon\"}}");
+    Cli.Result invalid = cli.run("validate", "--json");
+    assertThat(invalid.code()).isEqualTo(2);
+    assertThat(invalid.out()).contains("\"valid\" : false").contains("\"path\" : \"x.every\"");
+  }
+
+  @Test
+  void next_and_cron_preview_fire_times() {
+    assertThat(cli.run("next", "daily_note", "-n", "2", "--json").out())
+        .isEqualTo("[\"2026-11-24T00:00Z\",\"2026-11-25T00:00Z\"]\n");
+    Cli.Result cron =
+        cli.run(
+            "cron", "30 2 * * *", "--tz", "America/New_York", "--from", "2026-03-07", "-n", "3");
+    assertThat(cron.out())
+        .isEqualTo("2026-03-07T02:30-05:00\n2026-03-08T03:30-04:00\n2026-03-09T02:30-04:00\n");
+    Cli.Result wrong = cli.run("cron", "61 * * * *");
+    assertThat(wrong.code()).isEqualTo(2);
+    assertThat(wrong.err()).isEqualTo("runner: cron: minute field '61': 61 is out of range 0-59\n");
+  }
+
+  @Test
+  void help_lists_the_commands_and_exit_codes() {
+    Cli.Result help = cli.run("--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out())
+        .contains("tick", "run", "history", "enable", "validate", "cron")
+        .contains("3   busy: another process holds what is needed");
+    assertThat(cli.run("tick", "--help").out()).contains("--dry-run").contains("--now=ISO");
+  }
+}
