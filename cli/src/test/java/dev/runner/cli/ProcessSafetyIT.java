@@ -97,7 +97,7 @@ class ProcessSafetyIT {
     PackagedJar.awaitTrue(
         "slow to start", Duration.ofSeconds(30), () -> hasStatus("slow", RunStatus.RUNNING));
 
-    assertThat(jar.run("tick", "--now", "2026-11-23T10:01:00Z")).isZero();
+    assertThat(jar.run("tick", "--now", "2026-11-23T10:01:30Z")).isZero();
 
     // The second tick finished and ran `fast` while the first is still running `slow`.
     assertThat(first.isAlive()).isTrue();
