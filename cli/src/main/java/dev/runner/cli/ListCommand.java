@@ -43,10 +43,14 @@ final class ListCommand implements Callable<Integer> {
     for (TaskDef task : config.tasks()) {
       TaskState state = states.get(task.name());
       Instant anchor = state == null ? now : state.anchor();
+      boolean firstTickRunsIt =
+          state == null && task.schedule() != null && task.schedule().firesAtFirstSight();
       Instant next =
-          task.enabled()
-              ? task.compile(anchor).flatMap((Schedule s) -> s.next(now)).orElse(null)
-              : null;
+          !task.enabled()
+              ? null
+              : firstTickRunsIt
+                  ? now
+                  : task.compile(anchor).flatMap((Schedule s) -> s.next(now)).orElse(null);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", task.name());
       row.put("enabled", task.enabled());
