@@ -152,6 +152,12 @@ public final class Engine implements AutoCloseable {
       message.put(
           "error",
           "the runner process (pid " + row.pid() + ") ended while the run was in progress");
+      if (row.childPid() != null
+          && row.childStarted() != null
+          && ProcessGroups.stopLeftovers(row.childPid(), row.childStarted())) {
+        // Left running, the orphan would overlap the task's next run.
+        message.put("leftovers", "stopped process group " + row.childPid());
+      }
       double seconds = Duration.between(row.runTime(), now).toMillis() / 1000.0;
       tx.finish(row.id(), RunStatus.CRASHED, now, Math.max(0, seconds), Json.write(message));
       crashed.add(row.taskName());

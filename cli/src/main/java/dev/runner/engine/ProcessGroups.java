@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -32,7 +34,11 @@ public final class ProcessGroups {
     this.grace = grace;
   }
 
-  public ProcessOutcome run(ProcessSpec spec, Consumer<String> output, Cancellation cancellation)
+  public ProcessOutcome run(
+      ProcessSpec spec,
+      Consumer<String> output,
+      Cancellation cancellation,
+      Consumer<ProcessHandle> started)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     boolean ownGroup = Files.isExecutable(SETSID);
@@ -47,6 +53,7 @@ public final class ProcessGroups {
     builder.redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process process = builder.start();
+    started.accept(process.toHandle());
 
     Thread pump = new Thread(() -> pump(process, output), "output-" + process.pid());
     pump.setDaemon(true);
@@ -81,20 +88,40 @@ public final class ProcessGroups {
         TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Stops what is left of a run whose runner died: the group led by {@code pid}, if that process is
+   * still the one that was started at {@code started} (a pid can be reused).
+   */
+  public static boolean stopLeftovers(long pid, Instant started) {
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+    Optional<Instant> actual = handle.flatMap(h -> h.info().startInstant());
+    if (actual.isEmpty()
+        || Duration.between(actual.get(), started).abs().compareTo(Duration.ofSeconds(2)) > 0) {
+      return false;
+    }
+    groupSignal(pid, "KILL");
+    return true;
+  }
+
+  private static boolean groupSignal(long pid, String signal) {
+    try {
+      new ProcessBuilder("kill", "-s", signal, "--", "-" + pid)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(5, TimeUnit.SECONDS);
+      return true;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   private static void signal(Process process, boolean ownGroup, String signal) {
-    if (ownGroup) {
-      try {
-        new ProcessBuilder("kill", "-s", signal, "--", "-" + process.pid())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start()
-            .waitFor(5, TimeUnit.SECONDS);
-        return;
-      } catch (IOException e) {
-        // no kill(1): fall back to what Java can reach
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (ownGroup && groupSignal(process.pid(), signal)) {
+      return;
     }
     boolean force = signal.equals("KILL");
     process

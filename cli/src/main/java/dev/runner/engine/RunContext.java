@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The {@link TaskContext} of one run. */
 final class RunContext implements TaskContext {
@@ -20,6 +21,7 @@ final class RunContext implements TaskContext {
   private final RunOutput output;
   private final CancelSignal cancellation;
   private final ProcessGroups processes;
+  private final Consumer<ProcessHandle> onChild;
 
   RunContext(
       Claim claim,
@@ -27,13 +29,15 @@ final class RunContext implements TaskContext {
       Path home,
       RunOutput output,
       CancelSignal cancellation,
-      ProcessGroups processes) {
+      ProcessGroups processes,
+      Consumer<ProcessHandle> onChild) {
     this.claim = claim;
     this.environment = Map.copyOf(environment);
     this.home = home;
     this.output = output;
     this.cancellation = cancellation;
     this.processes = processes;
+    this.onChild = onChild;
   }
 
   @Override
@@ -98,6 +102,6 @@ final class RunContext implements TaskContext {
 
   @Override
   public ProcessOutcome exec(ProcessSpec spec) throws InterruptedException, IOException {
-    return processes.run(spec, output::line, cancellation);
+    return processes.run(spec, output::line, cancellation, onChild);
   }
 }

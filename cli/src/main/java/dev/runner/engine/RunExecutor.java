@@ -74,7 +74,17 @@ final class RunExecutor {
                 .task()
                 .run(
                     new RunContext(
-                        claim, environment(claim), config.home().dir(), output, cancel, processes));
+                        claim,
+                        environment(claim),
+                        config.home().dir(),
+                        output,
+                        cancel,
+                        processes,
+                        child ->
+                            store.markChild(
+                                claim.id(),
+                                child.pid(),
+                                child.info().startInstant().orElse(clock.instant()))));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         result = TaskResult.technicalFailure("interrupted");

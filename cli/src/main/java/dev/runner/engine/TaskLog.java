@@ -67,6 +67,9 @@ public final class TaskLog {
   private Logger configure() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     Logger log = context.getLogger("runner.task." + logDir.toAbsolutePath());
+    if (log.getAppender("task-log") != null) {
+      return log; // configured by an earlier engine in this process (the daemon reloads)
+    }
     try {
       if (!Files.isDirectory(logDir)) {
         Files.createDirectories(
@@ -88,6 +91,7 @@ public final class TaskLog {
       policy.setParent(appender);
       policy.setFileNamePattern(logDir.resolve("task.%d{yyyy-MM-dd}.log").toString());
       policy.setMaxHistory(days);
+      policy.setCleanHistoryOnStart(true);
       policy.start();
       PatternLayoutEncoder encoder = new PatternLayoutEncoder();
       encoder.setContext(context);

@@ -2,7 +2,10 @@ package dev.runner.store;
 
 import java.time.Instant;
 
-/** One row of {@code task_logs}. {@code message} is JSON text. */
+/**
+ * One row of {@code task_logs}. {@code message} is JSON text; {@code pid} is the runner process
+ * that owns the run, {@code childPid} the task's own process group, when it started one.
+ */
 public record RunRecord(
     long id,
     String taskName,
@@ -17,4 +20,6 @@ public record RunRecord(
     Instant windowStart,
     Instant windowEnd,
     String host,
-    Long pid) {}
+    Long pid,
+    Long childPid,
+    Instant childStarted) {}

@@ -33,7 +33,7 @@ public final class Store implements AutoCloseable {
 
   private static final String COLUMNS =
       "id, task_name, status, run_time, duration, message, scheduled_for, trigger, attempt,"
-          + " end_time, window_start, window_end, host, pid";
+          + " end_time, window_start, window_end, host, pid, child_pid, child_started";
 
   private final Path file;
   private final Connection connection;
@@ -288,6 +288,15 @@ public final class Store implements AutoCloseable {
         });
   }
 
+  /** Records the task's child process, so a crashed run's leftovers can be found and stopped. */
+  public void markChild(long id, long pid, Instant started) {
+    update(
+        "UPDATE task_logs SET child_pid = ?, child_started = ? WHERE id = ?",
+        pid,
+        Instants.format(started),
+        id);
+  }
+
   public Optional<RunRecord> find(long id) {
     List<RunRecord> rows = query("SELECT " + COLUMNS + " FROM task_logs WHERE id = ?", List.of(id));
     return rows.stream().findFirst();
@@ -355,6 +364,8 @@ public final class Store implements AutoCloseable {
     Double boxedDuration = rs.wasNull() ? null : duration;
     long pid = rs.getLong("pid");
     Long boxedPid = rs.wasNull() ? null : pid;
+    long childPid = rs.getLong("child_pid");
+    Long boxedChild = rs.wasNull() ? null : childPid;
     return new RunRecord(
         rs.getLong("id"),
         rs.getString("task_name"),
@@ -369,7 +380,9 @@ public final class Store implements AutoCloseable {
         Instants.parse(rs.getString("window_start")),
         Instants.parse(rs.getString("window_end")),
         rs.getString("host"),
-        boxedPid);
+        boxedPid,
+        boxedChild,
+        Instants.parse(rs.getString("child_started")));
   }
 
   private static TaskState state(ResultSet rs) throws SQLException {

@@ -13,7 +13,9 @@ CREATE TABLE task_logs (
   window_start    TEXT,
   window_end      TEXT,
   host            TEXT,
-  pid             INTEGER,
+  pid             INTEGER,                   -- the runner process that owns the run
+  child_pid       INTEGER,                   -- the task's process (and process group), if any
+  child_started   TEXT,                      -- its start, to tell it from a reused pid
   upstream_run_id INTEGER
 );
 

@@ -56,7 +56,8 @@ class ProcessSafetyIT {
   }
 
   @Test
-  void a_tick_killed_during_a_run_leaves_a_row_the_next_tick_marks_crashed() throws Exception {
+  void a_tick_killed_during_a_run_leaves_a_row_the_next_tick_marks_crashed_and_stops_its_orphan()
+      throws Exception {
     PackagedJar jar = new PackagedJar(home);
     jar.config(
         """
@@ -78,7 +79,13 @@ class ProcessSafetyIT {
               r -> {
                 assertThat(r.status()).isEqualTo(RunStatus.CRASHED);
                 assertThat(r.message()).contains("ended while the run was in progress");
+                assertThat(r.message()).contains("stopped process group");
               });
+      long orphan = Long.parseLong(Files.readString(home.resolve("child.pid")).strip());
+      PackagedJar.awaitTrue(
+          "the orphaned task process to be stopped",
+          Duration.ofSeconds(15),
+          () -> ProcessHandle.of(orphan).map(h -> !h.isAlive()).orElse(true));
     } finally {
       long child = Long.parseLong(Files.readString(home.resolve("child.pid")).strip());
       ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);

@@ -161,4 +161,21 @@ class TickCommandTest {
     assertThat(cli.run("tick").out()).isEqualTo("tick: 1 ran, 1 success\n");
     assertThat(cli.run("tick").out()).isEqualTo("tick: nothing was due\n");
   }
+
+  @Test
+  void task_log_keeps_runner_log_days_of_rolled_files() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config("{\"a\": {\"type\": \"shell\", \"every\": \"1m\", \"command\": \"true\"}}");
+    cli.env.put("RUNNER_LOG_DAYS", "3");
+    Path logs = Files.createDirectories(home.resolve("logs"));
+    // logback dates its rolled files by the real calendar, so these are made relative to it
+    java.time.LocalDate today = java.time.LocalDate.now();
+    Path old = Files.writeString(logs.resolve("task." + today.minusDays(10) + ".log"), "old\n");
+    Path recent = Files.writeString(logs.resolve("task." + today.minusDays(1) + ".log"), "new\n");
+    assertThat(cli.run("tick").code()).isZero();
+    assertThat(old).doesNotExist();
+    assertThat(recent).exists();
+    assertThat(logs.resolve("task.log")).content().contains("start a run=1");
+  }
 }

@@ -51,7 +51,8 @@ class StoreTest {
       Optional<Long> second = two.inTransaction(tx -> tx.insert(claim("a"), "h2", 2));
       assertThat(first).isPresent();
       assertThat(second).isEmpty();
-      assertThat(two.inTransaction(tx -> tx.insert(claim("b"), "h2", 2))).isPresent();
+      Optional<Long> other = two.inTransaction(tx -> tx.insert(claim("b"), "h2", 2));
+      assertThat(other).isPresent();
     }
   }
 
