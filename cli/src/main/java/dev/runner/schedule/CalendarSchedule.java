@@ -9,8 +9,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Fires at wall-clock times on matching local dates of one zone, resolving daylight saving the way
@@ -41,6 +45,15 @@ final class CalendarSchedule implements Schedule {
   private final TimesOfDay times;
   private final boolean wildcard;
   private final String text;
+
+  /** A few transition days' fires; an LRU so a long-lived schedule stays small. */
+  private final Map<LocalDate, Instant[]> transitionDays =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, Instant[]> eldest) {
+          return size() > 8;
+        }
+      };
 
   CalendarSchedule(ZoneId zone, DayRule days, TimesOfDay times, boolean wildcard, String text) {
     this.zone = zone;
@@ -95,17 +108,34 @@ final class CalendarSchedule implements Schedule {
   }
 
   private Instant firstOnTransitionDayAfter(LocalDate date, Instant after) {
-    Instant best = null;
+    Instant[] fires = transitionDayFires(date);
+    int index = Arrays.binarySearch(fires, after);
+    int next = index >= 0 ? index + 1 : -index - 1;
+    return next < fires.length ? fires[next] : null;
+  }
+
+  /**
+   * Every fire of a day with an offset change, sorted. Computed once per day and kept: walking a
+   * seconds-level schedule through such a day would otherwise redo 86,400 wall times per fire.
+   */
+  private Instant[] transitionDayFires(LocalDate date) {
+    synchronized (transitionDays) {
+      Instant[] cached = transitionDays.get(date);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    TreeSet<Instant> fires = new TreeSet<>();
     for (LocalTime time = times.firstAtOrAfter(LocalTime.MIDNIGHT);
         time != null;
         time = time.equals(LAST_SECOND) ? null : times.firstAtOrAfter(time.plusSeconds(1))) {
-      for (Instant candidate : resolve(date.atTime(time))) {
-        if (candidate.isAfter(after) && (best == null || candidate.isBefore(best))) {
-          best = candidate;
-        }
-      }
+      fires.addAll(resolve(date.atTime(time)));
     }
-    return best;
+    Instant[] sorted = fires.toArray(new Instant[0]);
+    synchronized (transitionDays) {
+      transitionDays.put(date, sorted);
+    }
+    return sorted;
   }
 
   /** The real instants a wall time stands for, by the daylight-saving rules above. */

@@ -138,4 +138,15 @@ class CronDaylightSavingTest {
     assertThat(fires("*/20 59 1 * * *", "America/New_York", "2026-03-08T06:59:30Z", 3))
         .containsExactly("2026-03-08T06:59:40Z", "2026-03-09T05:59:00Z", "2026-03-09T05:59:20Z");
   }
+
+  @Test
+  void counting_seconds_through_a_transition_day_stays_exact() throws Exception {
+    Schedule everySecond = Cron.parse("* * * * * *", ZoneId.of("America/New_York"));
+    // 2026-11-01 has 25 hours in New York: every real second of it fires once.
+    Schedule.FireCount day =
+        everySecond.count(
+            Instant.parse("2026-11-01T03:59:59Z"), Instant.parse("2026-11-02T04:59:59Z"));
+    assertThat(day.count()).isEqualTo(25 * 3600);
+    assertThat(day.last()).isEqualTo(Instant.parse("2026-11-02T04:59:59Z"));
+  }
 }
