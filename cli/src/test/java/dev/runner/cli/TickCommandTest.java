@@ -178,4 +178,58 @@ class TickCommandTest {
     assertThat(recent).exists();
     assertThat(logs.resolve("task.log")).content().contains("start a run=1");
   }
+
+  @Test
+  void the_pool_runs_at_most_runner_max_workers_tasks_at_once() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"a": {"type": "shell", "every": "1m",
+                       "command": "echo start $RUNNER_TASK >> order.txt; echo end $RUNNER_TASK >> order.txt"},
+                 "b": {"type": "shell", "every": "1m",
+                       "command": "echo start $RUNNER_TASK >> order.txt; echo end $RUNNER_TASK >> order.txt"},
+                 "c": {"type": "shell", "every": "1m",
+                       "command": "echo start $RUNNER_TASK >> order.txt; echo end $RUNNER_TASK >> order.txt"}}
+                """);
+    cli.env.put("RUNNER_MAX_WORKERS", "1");
+    assertThat(cli.run("tick").code()).isZero();
+    List<String> lines = Files.readAllLines(home.resolve("order.txt"));
+    assertThat(lines).hasSize(6);
+    for (int i = 0; i < 6; i += 2) {
+      // with one worker, every start is followed by its own end before the next start
+      assertThat(lines.get(i + 1)).isEqualTo(lines.get(i).replace("start", "end"));
+    }
+  }
+
+  @Test
+  void argv_runs_without_a_shell_in_cwd_relative_to_the_home() throws Exception {
+    Files.createDirectories(home.resolve("work"));
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"literal": {"type": "shell", "every": "1m", "cwd": "work",
+                             "argv": ["/bin/sh", "-c", "pwd; echo \\"$0\\"", "$HOME stays as written"]}}
+                """);
+    assertThat(cli.run("tick").code()).isZero();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> message = (Map<String, Object>) history(cli).get(0).get("message");
+    assertThat((String) message.get("output_tail"))
+        .isEqualTo(home.resolve("work").toRealPath() + "\n$HOME stays as written");
+  }
+
+  @Test
+  void the_home_comes_from_runner_home_when_no_option_is_given() throws Exception {
+    Path elsewhere = Files.createDirectories(home.resolve("elsewhere"));
+    Files.writeString(
+        elsewhere.resolve("tasks_config.json"),
+        "{\"x\": {\"type\": \"shell\", \"command\": \"true\"}}");
+    Cli cli = new Cli(home);
+    cli.env.put("RUNNER_HOME", elsewhere.toString());
+    assertThat(cli.run("validate").out()).isEqualTo("tasks_config.json: ok, 1 task\n");
+    Cli.Result none = new Cli(home).run("validate");
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).contains("tasks_config.json:1:1: file not found");
+  }
 }
