@@ -64,12 +64,7 @@ final class HistoryCommand implements Callable<Integer> {
       throw new UsageException("--limit and --page start at 1");
     }
     HistoryQuery query = new HistoryQuery(task, statuses(), since(zone), limit, (page - 1) * limit);
-    List<RunRecord> rows;
-    try {
-      rows = root.engine().store().history(query);
-    } finally {
-      root.closeEngine();
-    }
+    List<RunRecord> rows = root.read(store -> store.history(query));
     if (json) {
       List<Map<String, Object>> out = new ArrayList<>();
       for (RunRecord r : rows) {

@@ -4,6 +4,7 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.Json;
 import dev.runner.schedule.Schedule;
+import dev.runner.store.Store;
 import dev.runner.store.TaskState;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,12 +34,7 @@ final class ListCommand implements Callable<Integer> {
     RunnerConfig config = root.config();
     Instant now = inv.clock().instant();
     ZoneId zone = config.settings().zone();
-    Map<String, TaskState> states;
-    try {
-      states = root.engine().store().states();
-    } finally {
-      root.closeEngine();
-    }
+    Map<String, TaskState> states = root.read(Store::states);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (TaskDef task : config.tasks()) {
       TaskState state = states.get(task.name());

@@ -27,17 +27,10 @@ final class LogsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Invocation inv = root.invocation;
     RunnerConfig config = root.config();
-    RunRecord run;
-    try {
-      run =
-          root.engine()
-              .store()
-              .find(runId)
-              .orElseThrow(
-                  () -> new UsageException("no run with id " + runId + "; see `runner history`"));
-    } finally {
-      root.closeEngine();
-    }
+    RunRecord run =
+        root.read(store -> store.find(runId))
+            .orElseThrow(
+                () -> new UsageException("no run with id " + runId + "; see `runner history`"));
     Path file =
         config.settings().logDir().resolve("runs").resolve(run.taskName()).resolve(runId + ".log");
     try (InputStream in = Files.newInputStream(file)) {

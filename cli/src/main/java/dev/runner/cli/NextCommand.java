@@ -53,12 +53,7 @@ final class NextCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     Instant start = from == null ? inv.clock().instant() : Times.parse(from, task.zone(), "--from");
-    TaskState state;
-    try {
-      state = root.engine().store().states().get(task.name());
-    } finally {
-      root.closeEngine();
-    }
+    TaskState state = root.read(store -> store.states().get(task.name()));
     Instant anchor = state == null ? inv.clock().instant() : state.anchor();
     String description =
         task.schedule() instanceof ScheduleSpec.CronSpec cron

@@ -115,6 +115,16 @@ public final class RunnerCommand implements Runnable {
     return engine(invocation.clock());
   }
 
+  /** One read of the database, opened and closed around it. */
+  <T> T read(java.util.function.Function<dev.runner.store.Store, T> query)
+      throws InvalidConfigException {
+    try {
+      return query.apply(engine().store());
+    } finally {
+      closeEngine();
+    }
+  }
+
   void closeEngine() {
     if (engine != null) {
       engine.close();

@@ -573,16 +573,21 @@ final class TaskReader {
       problem(field, "expected " + expected + ", found " + value(field).kind(), null);
     }
 
-    Optional<String> rawString(String field) {
+    /** The field's value if it is of {@code type}; a value of another type is reported. */
+    private <T extends JsonValue> Optional<T> typed(String field, Class<T> type, String expected) {
       JsonValue value = value(field);
       if (value == null) {
         return Optional.empty();
       }
-      if (value instanceof JsonValue.Str s) {
-        return Optional.of(s.value());
+      if (type.isInstance(value)) {
+        return Optional.of(type.cast(value));
       }
-      wrongType(field, "a string");
+      wrongType(field, expected);
       return Optional.empty();
+    }
+
+    Optional<String> rawString(String field) {
+      return typed(field, JsonValue.Str.class, "a string").map(JsonValue.Str::value);
     }
 
     Optional<String> string(String field) {
@@ -590,13 +595,10 @@ final class TaskReader {
     }
 
     Optional<List<String>> rawStrings(String field) {
-      JsonValue value = value(field);
-      if (value == null) {
-        return Optional.empty();
-      }
-      if (value instanceof JsonValue.Arr arr) {
+      Optional<JsonValue.Arr> array = typed(field, JsonValue.Arr.class, "an array of strings");
+      if (array.isPresent()) {
         List<String> out = new ArrayList<>();
-        for (JsonValue item : arr.items()) {
+        for (JsonValue item : array.get().items()) {
           if (item instanceof JsonValue.Str s) {
             out.add(s.value());
           } else {
@@ -610,7 +612,6 @@ final class TaskReader {
         }
         return Optional.of(out);
       }
-      wrongType(field, "an array of strings");
       return Optional.empty();
     }
 
@@ -619,16 +620,12 @@ final class TaskReader {
     }
 
     Optional<Map<String, String>> stringMap(String field) {
-      JsonValue value = value(field);
-      if (value == null) {
-        return Optional.empty();
-      }
-      if (!(value instanceof JsonValue.Obj o)) {
-        wrongType(field, "an object of strings");
+      Optional<JsonValue.Obj> object = typed(field, JsonValue.Obj.class, "an object of strings");
+      if (object.isEmpty()) {
         return Optional.empty();
       }
       Map<String, String> out = new LinkedHashMap<>();
-      for (JsonValue.Member m : o.members().values()) {
+      for (JsonValue.Member m : object.get().members().values()) {
         if (m.value() instanceof JsonValue.Str s) {
           out.put(m.key(), expand(s.value(), field + "." + m.key()));
         } else if (m.value() instanceof JsonValue.Num n) {
@@ -647,51 +644,24 @@ final class TaskReader {
     }
 
     Optional<JsonValue.Obj> object(String field) {
-      JsonValue value = value(field);
-      if (value == null) {
-        return Optional.empty();
-      }
-      if (value instanceof JsonValue.Obj o) {
-        return Optional.of(o);
-      }
-      wrongType(field, "an object");
-      return Optional.empty();
+      return typed(field, JsonValue.Obj.class, "an object");
     }
 
     Optional<Boolean> bool(String field) {
-      JsonValue value = value(field);
-      if (value == null) {
-        return Optional.empty();
-      }
-      if (value instanceof JsonValue.Bool b) {
-        return Optional.of(b.value());
-      }
-      wrongType(field, "true or false");
-      return Optional.empty();
+      return typed(field, JsonValue.Bool.class, "true or false").map(JsonValue.Bool::value);
     }
 
     Optional<Long> integer(String field) {
       JsonValue value = value(field);
-      if (value == null) {
+      if (value instanceof JsonValue.Num n && !n.integral()) {
+        wrongType(field, "a whole number");
         return Optional.empty();
       }
-      if (value instanceof JsonValue.Num n && n.integral()) {
-        return Optional.of(n.value().longValue());
-      }
-      wrongType(field, "a whole number");
-      return Optional.empty();
+      return typed(field, JsonValue.Num.class, "a whole number").map(n -> n.value().longValue());
     }
 
     Optional<Double> number(String field) {
-      JsonValue value = value(field);
-      if (value == null) {
-        return Optional.empty();
-      }
-      if (value instanceof JsonValue.Num n) {
-        return Optional.of(n.value().doubleValue());
-      }
-      wrongType(field, "a number");
-      return Optional.empty();
+      return typed(field, JsonValue.Num.class, "a number").map(n -> n.value().doubleValue());
     }
 
     Optional<Long> positiveLong(String field) {
