@@ -47,18 +47,23 @@ final class RunCommand implements Callable<Integer> {
       task = task.withParams(merged);
     }
     try {
-      RunResult result = root.engine().runNow(task, inv.out());
-      inv.err()
-          .println(
-              task.name()
-                  + ": "
-                  + result.status().dbName()
-                  + " in "
-                  + Times.seconds(result.seconds())
-                  + " (run "
-                  + result.id()
-                  + ")"
-                  + (result.error() == null ? "" : ": " + result.error()));
+      List<RunResult> attempts = root.engine().runNow(task, inv.out());
+      for (RunResult result : attempts) {
+        inv.err()
+            .println(
+                task.name()
+                    + ": "
+                    + result.status().dbName()
+                    + " in "
+                    + Times.seconds(result.seconds())
+                    + " (run "
+                    + result.id()
+                    + (result.attempt() > 1 ? ", attempt " + result.attempt() : "")
+                    + ")"
+                    + (result.error() == null ? "" : ": " + result.error())
+                    + (result.retryAt() == null ? "" : "; retry at " + result.retryAt()));
+      }
+      RunResult result = attempts.get(attempts.size() - 1);
       return result.status().isFailure() ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
       root.closeEngine();

@@ -75,7 +75,7 @@ final class TickCommand implements Callable<Integer> {
                     + ")");
       }
       for (RunResult result : report.results()) {
-        if (result.status().isFailure()) {
+        if (result.status().isFailure() && result.finalAttempt()) {
           inv.err()
               .println(
                   result.task()

@@ -114,6 +114,18 @@ public record TaskDef(
   public record RetryPolicy(int max, Duration backoff, double factor, Duration maxDelay) {
     public static final RetryPolicy NONE =
         new RetryPolicy(0, Duration.ofSeconds(30), 2, Duration.ofMinutes(10));
+
+    /** Whether attempt {@code attempt} may be followed by another. */
+    public boolean allowsAfter(int attempt) {
+      return attempt <= max;
+    }
+
+    /** The wait before attempt {@code next} (2 or more): backoff × factor^(next-2), capped. */
+    public Duration delayBefore(int next) {
+      double millis = backoff.toMillis() * Math.pow(factor, Math.max(0, next - 2));
+      long capped = (long) Math.min(millis, maxDelay.toMillis());
+      return Duration.ofMillis(Math.max(capped, 0));
+    }
   }
 
   /** {@code window}: a null size means the schedule's interval; a null start, the first fire. */

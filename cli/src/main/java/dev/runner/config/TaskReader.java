@@ -200,7 +200,6 @@ final class TaskReader {
     if (f.has("trigger_on") && !f.has("depends_on")) {
       f.problem("trigger_on", "trigger_on needs depends_on", null);
     }
-    notYet(f, "retries", "retries come with the retries and notifications issue");
     notYet(f, "depends_on", "dependencies come with the retries and notifications issue");
     notYet(f, "trigger_on", "dependencies come with the retries and notifications issue");
     notYet(f, "notify", "notifications come with the retries and notifications issue");

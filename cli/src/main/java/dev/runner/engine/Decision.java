@@ -1,25 +1,36 @@
 package dev.runner.engine;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a tick decided about one fire: run it, or record why not. {@code notes} go into the row's
- * message (skipped fires, the reason for a skip).
+ * What a tick decided about one fire: run it (first attempt from the schedule, or a stored retry),
+ * or record why not. {@code notes} go into the row's message (skipped fires, a skip's reason).
  */
-public record Decision(String task, Instant scheduledFor, boolean run, Map<String, Object> notes) {
+public record Decision(
+    String task,
+    Instant scheduledFor,
+    boolean run,
+    int attempt,
+    String trigger,
+    Map<String, Object> notes) {
   public Decision {
     notes = Map.copyOf(notes);
   }
 
   static Decision run(String task, Instant fire, Map<String, Object> notes) {
-    return new Decision(task, fire, true, notes);
+    return new Decision(task, fire, true, 1, "schedule", notes);
+  }
+
+  static Decision retry(String task, Instant fire, int attempt) {
+    return new Decision(task, fire, true, attempt, "retry", Map.of());
   }
 
   static Decision skip(String task, Instant fire, String reason, Map<String, Object> notes) {
-    java.util.Map<String, Object> all = new java.util.LinkedHashMap<>(notes);
+    Map<String, Object> all = new LinkedHashMap<>(notes);
     all.put("reason", reason);
-    return new Decision(task, fire, false, all);
+    return new Decision(task, fire, false, 1, "schedule", all);
   }
 
   public String reason() {

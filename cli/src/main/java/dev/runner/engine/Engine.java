@@ -3,6 +3,7 @@ package dev.runner.engine;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.store.NewRun;
+import dev.runner.store.PendingRetry;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
@@ -21,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One invocation's engine: the loaded config, the store, the clock and the process identity. A tick
@@ -77,62 +80,68 @@ public final class Engine implements AutoCloseable {
   /** One scheduling pass at the clock's now; a dry run plans and changes nothing. */
   public TickReport tick(boolean dryRun) throws IOException {
     Instant now = clock.instant();
-    List<Claim> claims;
-    List<Decision> decisions;
     List<String> crashed = new ArrayList<>();
     Optional<TickLock> lock = TickLock.tryAcquire(config.home().dir().resolve("runner.lock"));
     if (lock.isEmpty()) {
       return TickReport.wasBusy();
     }
+    Claimed claimed;
     try (TickLock held = lock.get()) {
-      Planner planner = new Planner();
-      Store.Work<Claimed> work =
-          tx -> {
-            Set<String> live = sweep(tx, now, crashed);
-            Plan plan = planner.plan(config.tasks(), tx.states(), live, now);
-            List<Claim> claimed = new ArrayList<>();
-            for (Decision decision : plan.decisions()) {
-              NewRun row =
-                  new NewRun(
-                      decision.task(),
-                      decision.run() ? RunStatus.RUNNING : RunStatus.SKIPPED,
-                      now,
-                      decision.scheduledFor(),
-                      "schedule",
-                      1,
-                      Json.write(decision.notes()));
-              Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
-              if (id.isPresent() && decision.run()) {
-                TaskDef task = config.task(decision.task()).orElseThrow();
-                claimed.add(
-                    new Claim(
-                        id.get(), task, decision.scheduledFor(), "schedule", 1, decision.notes()));
-              }
-            }
-            for (TaskState state : plan.states()) {
-              tx.putState(state);
-            }
-            return new Claimed(claimed, plan.decisions());
-          };
-      Claimed claimed = dryRun ? store().rehearse(work) : store().inTransaction(work);
-      claims = claimed.claims();
-      decisions = claimed.decisions();
+      Store.Work<Claimed> work = tx -> claim(tx, now, crashed);
+      claimed = dryRun ? store().rehearse(work) : store().inTransaction(work);
       if (dryRun) {
-        return new TickReport(false, crashed, decisions, List.of());
+        return new TickReport(false, crashed, claimed.decisions(), List.of());
       }
       // Hold each task's lock before letting the next tick in, so its sweep sees these alive.
-      for (Claim claim : claims) {
+      for (Claim claim : claimed.claims()) {
         locks.hold(claim.task().name());
       }
     }
-    return new TickReport(false, crashed, decisions, dispatch(claims));
+    return new TickReport(false, crashed, claimed.decisions(), dispatch(claimed.claims()));
   }
 
   private record Claimed(List<Claim> claims, List<Decision> decisions) {}
 
+  /** Sweep, plan and claim: the body of the tick's one transaction. */
+  private Claimed claim(Store.Tx tx, Instant now, List<String> crashed) throws SQLException {
+    Set<String> live = sweep(tx, now, crashed);
+    Plan plan = new Planner().plan(config.tasks(), tx.states(), live, tx.dueRetries(now), now);
+    List<Claim> claims = new ArrayList<>();
+    for (Decision decision : plan.decisions()) {
+      NewRun row =
+          new NewRun(
+              decision.task(),
+              decision.run() ? RunStatus.RUNNING : RunStatus.SKIPPED,
+              now,
+              decision.scheduledFor(),
+              decision.trigger(),
+              decision.attempt(),
+              Json.write(decision.notes()));
+      Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
+      if (id.isPresent() && decision.run()) {
+        TaskDef task = config.task(decision.task()).orElseThrow();
+        claims.add(
+            new Claim(
+                id.get(),
+                task,
+                decision.scheduledFor(),
+                decision.trigger(),
+                decision.attempt(),
+                decision.notes()));
+      }
+    }
+    for (TaskState state : plan.states()) {
+      tx.putState(state);
+    }
+    for (PendingRetry retry : plan.takenRetries()) {
+      tx.removeRetry(retry);
+    }
+    return new Claimed(claims, plan.decisions());
+  }
+
   /**
-   * Marks {@code running} rows of this host whose owner is gone as {@code crashed}; returns the
-   * tasks that still have a live run.
+   * Marks {@code running} rows of this host whose owner is gone as {@code crashed} (queueing a
+   * retry when the task has them); returns the tasks that still have a live run.
    */
   private Set<String> sweep(Store.Tx tx, Instant now, List<String> crashed) throws SQLException {
     Set<String> live = new HashSet<>();
@@ -158,15 +167,31 @@ public final class Engine implements AutoCloseable {
         // Left running, the orphan would overlap the task's next run.
         message.put("leftovers", "stopped process group " + row.childPid());
       }
-      double seconds = Duration.between(row.runTime(), now).toMillis() / 1000.0;
-      tx.finish(row.id(), RunStatus.CRASHED, now, Math.max(0, seconds), Json.write(message));
+      Optional<TaskDef> task = config.task(row.taskName());
+      if (task.isPresent()) {
+        Claim claim =
+            new Claim(
+                row.id(), task.get(), row.scheduledFor(), row.trigger(), row.attempt(), Map.of());
+        Instant retryAt = RunExecutor.retryAt(claim, RunStatus.CRASHED, now);
+        if (retryAt != null) {
+          message.put("retry", Map.of("attempt", row.attempt() + 1, "at", retryAt.toString()));
+          tx.enqueueRetry(
+              new PendingRetry(row.taskName(), row.scheduledFor(), row.attempt() + 1, retryAt));
+        }
+      }
+      double seconds = Math.max(0, Duration.between(row.runTime(), now).toMillis() / 1000.0);
+      tx.finish(row.id(), RunStatus.CRASHED, now, seconds, Json.write(message));
       crashed.add(row.taskName());
       taskLog.ended(row.taskName(), row.id(), "crashed", seconds, (String) message.get("error"));
     }
     return live;
   }
 
-  /** Runs the claims in a pool of {@code RUNNER_MAX_WORKERS}; a task's own runs go in order. */
+  /**
+   * Runs the claims in a pool of {@code RUNNER_MAX_WORKERS}: a task's own runs in order, each
+   * followed by its retries. A retry due within {@link #WAIT_FOR_RETRY} is waited for here, on a
+   * timer, so no worker is held while it waits; a later one is stored for a later tick.
+   */
   private List<RunResult> dispatch(List<Claim> claims) {
     if (claims.isEmpty()) {
       return List.of();
@@ -175,42 +200,107 @@ public final class Engine implements AutoCloseable {
     for (Claim claim : claims) {
       byTask.computeIfAbsent(claim.task().name(), k -> new ArrayList<>()).add(claim);
     }
-    RunExecutor executor = executor();
     int workers = Math.min(config.settings().maxWorkers(), byTask.size());
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     try {
-      List<Future<List<RunResult>>> futures = new ArrayList<>();
+      List<CompletableFuture<List<RunResult>>> chains = new ArrayList<>();
       for (List<Claim> chain : byTask.values()) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  List<RunResult> results = new ArrayList<>();
-                  try {
-                    for (Claim claim : chain) {
-                      results.add(executor.execute(claim, null));
-                    }
-                  } finally {
-                    chain.forEach(c -> locks.release(c.task().name()));
-                  }
-                  return results;
-                }));
-      }
-      List<RunResult> results = new ArrayList<>();
-      for (Future<List<RunResult>> future : futures) {
-        try {
-          results.addAll(future.get());
-        } catch (ExecutionException e) {
-          taskLog.error("a run failed inside runner", e.getCause());
-          throw new IllegalStateException("a run failed inside runner", e.getCause());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
+        CompletableFuture<List<RunResult>> results = CompletableFuture.completedFuture(List.of());
+        for (Claim claim : chain) {
+          results =
+              results.thenCompose(
+                  done -> withRetries(claim, pool, null).thenApply(more -> concat(done, more)));
         }
+        chains.add(
+            results.whenComplete((r, e) -> chain.forEach(c -> locks.release(c.task().name()))));
       }
-      return results;
+      return collect(chains);
     } finally {
       pool.shutdown();
     }
+  }
+
+  private List<RunResult> collect(List<CompletableFuture<List<RunResult>>> chains) {
+    List<RunResult> results = new ArrayList<>();
+    for (CompletableFuture<List<RunResult>> chain : chains) {
+      try {
+        results.addAll(chain.get());
+      } catch (ExecutionException e) {
+        taskLog.error("a run failed inside runner", e.getCause());
+        throw new IllegalStateException("a run failed inside runner", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return results;
+  }
+
+  /** Retries due sooner than this are waited for by the process that ran the attempt. */
+  static final Duration WAIT_FOR_RETRY = Duration.ofMinutes(1);
+
+  /** Runs {@code claim}, then its retries while they are due soon; all attempts' results. */
+  private CompletableFuture<List<RunResult>> withRetries(
+      Claim claim, Executor pool, PrintWriter echo) {
+    RunExecutor executor = executor();
+    return CompletableFuture.supplyAsync(() -> executor.execute(claim, echo), pool)
+        .thenCompose(
+            result -> {
+              if (result.finalAttempt()) {
+                return CompletableFuture.completedFuture(List.of(result));
+              }
+              PendingRetry retry =
+                  new PendingRetry(
+                      claim.task().name(),
+                      claim.scheduledFor(),
+                      claim.attempt() + 1,
+                      result.retryAt());
+              Duration wait = Duration.between(clock.instant(), result.retryAt());
+              if (wait.compareTo(WAIT_FOR_RETRY) >= 0) {
+                store().enqueueRetry(retry);
+                return CompletableFuture.completedFuture(List.of(result));
+              }
+              Executor later =
+                  CompletableFuture.delayedExecutor(
+                      Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS, pool);
+              return CompletableFuture.supplyAsync(() -> claimRetry(claim), later)
+                  .thenCompose(
+                      next ->
+                          next.isEmpty()
+                              ? CompletableFuture.completedFuture(List.of(result))
+                              : withRetries(next.get(), pool, echo)
+                                  .thenApply(more -> concat(List.of(result), more)));
+            });
+  }
+
+  /** The next attempt's row; empty if another process claimed it first. */
+  private Optional<Claim> claimRetry(Claim previous) {
+    int attempt = previous.attempt() + 1;
+    Instant now = clock.instant();
+    return store()
+        .inTransaction(
+            tx ->
+                tx.insert(
+                    new NewRun(
+                        previous.task().name(),
+                        RunStatus.RUNNING,
+                        now,
+                        previous.scheduledFor(),
+                        "retry",
+                        attempt,
+                        "{}"),
+                    identity.host(),
+                    identity.pid()))
+        .map(
+            id ->
+                new Claim(
+                    id, previous.task(), previous.scheduledFor(), "retry", attempt, Map.of()));
+  }
+
+  private static <T> List<T> concat(List<T> first, List<T> second) {
+    List<T> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
   }
 
   private RunExecutor executor() {
@@ -218,10 +308,10 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * {@code runner run TASK}: claims a manual run and runs it in the foreground, echoing its output
-   * to {@code echo} when given.
+   * {@code runner run TASK}: claims a manual run and runs it in the foreground (with its retries),
+   * echoing output to {@code echo} when given. Returns every attempt's result, the last one final.
    */
-  public RunResult runNow(TaskDef task, PrintWriter echo) throws BusyException, IOException {
+  public List<RunResult> runNow(TaskDef task, PrintWriter echo) throws BusyException, IOException {
     Instant now = clock.instant();
     Claim claim =
         store()
@@ -261,9 +351,11 @@ public final class Engine implements AutoCloseable {
               + task.name()
               + " --status running`");
     }
+    ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      return executor().execute(claim, echo);
+      return collect(List.of(withRetries(claim, pool, echo)));
     } finally {
+      pool.shutdown();
       locks.release(task.name());
     }
   }

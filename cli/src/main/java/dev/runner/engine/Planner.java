@@ -3,6 +3,7 @@ package dev.runner.engine;
 import dev.runner.config.TaskDef;
 import dev.runner.schedule.Schedule;
 import dev.runner.schedule.Schedule.FireCount;
+import dev.runner.store.PendingRetry;
 import dev.runner.store.TaskState;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,35 @@ public final class Planner {
 
   public Plan plan(
       List<TaskDef> tasks, Map<String, TaskState> states, Set<String> liveTasks, Instant now) {
+    return plan(tasks, states, liveTasks, List.of(), now);
+  }
+
+  /**
+   * As above, with the stored retries now due: each runs unless its task is disabled or still
+   * running (then it waits for a later tick); those of tasks gone from the config are dropped.
+   */
+  public Plan plan(
+      List<TaskDef> tasks,
+      Map<String, TaskState> states,
+      Set<String> liveTasks,
+      List<PendingRetry> dueRetries,
+      Instant now) {
     List<Decision> decisions = new ArrayList<>();
+    List<PendingRetry> taken = new ArrayList<>();
+    for (PendingRetry retry : dueRetries) {
+      Optional<TaskDef> task =
+          tasks.stream().filter(t -> t.name().equals(retry.taskName())).findFirst();
+      boolean waits =
+          task.isPresent()
+              && (!task.get().enabled()
+                  || (liveTasks.contains(retry.taskName())
+                      && task.get().overlap() == TaskDef.Overlap.SKIP));
+      if (!waits) {
+        taken.add(retry);
+        task.ifPresent(
+            t -> decisions.add(Decision.retry(t.name(), retry.scheduledFor(), retry.attempt())));
+      }
+    }
     List<TaskState> updated = new ArrayList<>();
     for (TaskDef task : tasks) {
       TaskState state = states.get(task.name());
@@ -45,7 +74,7 @@ public final class Planner {
         updated.add(next);
       }
     }
-    return new Plan(decisions, updated);
+    return new Plan(decisions, updated, taken);
   }
 
   private TaskState planTask(

@@ -118,9 +118,26 @@ final class RunExecutor {
     message.putAll(claim.notes());
     message.put("output_tail", tail);
     Instant end = start.plusNanos(System.nanoTime() - startNanos);
+    Instant retryAt = retryAt(claim, status, end);
+    if (retryAt != null) {
+      message.put("retry", Map.of("attempt", claim.attempt() + 1, "at", retryAt.toString()));
+    }
     store.finish(claim.id(), status, end, seconds, redactor.redact(Json.write(message)));
     taskLog.ended(claim.task().name(), claim.id(), status.dbName(), seconds, error);
-    return new RunResult(claim.id(), claim.task().name(), status, seconds, error);
+    return new RunResult(
+        claim.id(), claim.task().name(), status, claim.attempt(), seconds, error, retryAt);
+  }
+
+  /** Technical failures and timeouts are tried again while the policy allows; nothing else. */
+  static Instant retryAt(Claim claim, RunStatus status, Instant end) {
+    boolean retryable =
+        status == RunStatus.TECHNICAL_FAILURE
+            || status == RunStatus.TIMEOUT
+            || status == RunStatus.CRASHED;
+    if (!retryable || !claim.task().retries().allowsAfter(claim.attempt())) {
+      return null;
+    }
+    return end.plus(claim.task().retries().delayBefore(claim.attempt() + 1));
   }
 
   private static RunStatus status(TaskResult result, CancelSignal cancel) {

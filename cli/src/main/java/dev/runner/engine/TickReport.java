@@ -19,6 +19,6 @@ public record TickReport(
   }
 
   public boolean anyFailed() {
-    return results.stream().anyMatch(r -> r.status().isFailure());
+    return results.stream().anyMatch(r -> r.finalAttempt() && r.status().isFailure());
   }
 }

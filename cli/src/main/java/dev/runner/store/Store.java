@@ -29,7 +29,7 @@ import java.util.StringJoiner;
 public final class Store implements AutoCloseable {
 
   /** The migrations, in order; the database's {@code user_version} counts those applied. */
-  private static final List<String> MIGRATIONS = List.of("V1__init.sql");
+  private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__retry_queue.sql");
 
   private static final String COLUMNS =
       "id, task_name, status, run_time, duration, message, scheduled_for, trigger, attempt,"
@@ -261,6 +261,51 @@ public final class Store implements AutoCloseable {
       }
     }
 
+    public void enqueueRetry(PendingRetry retry) throws SQLException {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT INTO retry_queue (task_name, scheduled_for, attempt, due_at)"
+                  + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        ps.setString(1, retry.taskName());
+        ps.setString(2, Instants.format(retry.scheduledFor()));
+        ps.setInt(3, retry.attempt());
+        ps.setString(4, Instants.format(retry.dueAt()));
+        ps.executeUpdate();
+      }
+    }
+
+    /** Retries due at {@code now}, oldest first. */
+    public List<PendingRetry> dueRetries(Instant now) throws SQLException {
+      List<PendingRetry> due = new ArrayList<>();
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT * FROM retry_queue WHERE due_at <= ? ORDER BY due_at, task_name")) {
+        ps.setString(1, Instants.format(now));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            due.add(
+                new PendingRetry(
+                    rs.getString("task_name"),
+                    Instants.parse(rs.getString("scheduled_for")),
+                    rs.getInt("attempt"),
+                    Instants.parse(rs.getString("due_at"))));
+          }
+        }
+      }
+      return due;
+    }
+
+    public void removeRetry(PendingRetry retry) throws SQLException {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "DELETE FROM retry_queue WHERE task_name = ? AND scheduled_for = ? AND attempt = ?")) {
+        ps.setString(1, retry.taskName());
+        ps.setString(2, Instants.format(retry.scheduledFor()));
+        ps.setInt(3, retry.attempt());
+        ps.executeUpdate();
+      }
+    }
+
     /** A task run by hand before the schedule ever saw it still gets a state row. */
     public void ensureState(String task, Instant now) throws SQLException {
       try (PreparedStatement ps =
@@ -295,6 +340,18 @@ public final class Store implements AutoCloseable {
         pid,
         Instants.format(started),
         id);
+  }
+
+  public void enqueueRetry(PendingRetry retry) {
+    inTransaction(
+        tx -> {
+          tx.enqueueRetry(retry);
+          return null;
+        });
+  }
+
+  public List<PendingRetry> pendingRetries() {
+    return inTransaction(tx -> tx.dueRetries(Instant.parse("9999-12-31T23:59:59Z")));
   }
 
   public Optional<RunRecord> find(long id) {

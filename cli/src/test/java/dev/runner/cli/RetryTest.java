@@ -1,0 +1,139 @@
+package dev.runner.cli;
+
+import static dev.runner.cli.TickCommandTest.history;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runner.engine.Identity;
+import dev.runner.store.NewRun;
+import dev.runner.store.RunStatus;
+import dev.runner.store.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RetryTest {
+
+  @TempDir Path home;
+
+  /** Fails with exit 2 until its third run. */
+  static final String FLAKY =
+      "n=$(cat count 2>/dev/null || echo 0); n=$((n+1)); echo $n > count;"
+          + " echo attempt $RUNNER_ATTEMPT; [ $n -ge 3 ] || exit 2";
+
+  @Test
+  void technical_failures_are_retried_without_holding_the_worker_other_tasks_need()
+      throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"flaky": {"type": "shell", "every": "1h", "retries": {"max": 3, "backoff": "1s"},
+                           "command": "%s"},
+                 "other": {"type": "shell", "every": "1h", "command": "echo other"}}
+                """
+                    .formatted(FLAKY.replace("\"", "\\\"")));
+    cli.env.put("RUNNER_MAX_WORKERS", "1");
+    cli.clock = Clock.systemUTC(); // the timestamps below are the proof
+    Cli.Result tick = cli.run("tick");
+    assertThat(tick.code()).as(tick.toString()).isZero();
+
+    List<Map<String, Object>> flaky =
+        history(cli, "--task", "flaky").stream()
+            .sorted(Comparator.comparing(r -> (Integer) r.get("attempt")))
+            .toList();
+    assertThat(flaky)
+        .extracting(r -> r.get("attempt") + ":" + r.get("status") + ":" + r.get("trigger"))
+        .containsExactly(
+            "1:technical_failure:schedule", "2:technical_failure:retry", "3:success:retry");
+    assertThat(flaky)
+        .extracting(r -> r.get("scheduled_for"))
+        .containsOnly(flaky.get(0).get("scheduled_for"));
+    Map<String, Object> other = history(cli, "--task", "other").get(0);
+    // One worker: `other` ran while `flaky` waited for its retry, not after it.
+    assertThat(Instant.parse((String) other.get("end_time")))
+        .isBefore(Instant.parse((String) flaky.get(1).get("run_time")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first = (Map<String, Object>) flaky.get(0).get("message");
+    assertThat(first).containsKey("retry");
+  }
+
+  @Test
+  void business_failures_are_never_retried() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"no": {"type": "shell", "every": "1h", "retries": 3, "command": "exit 1"}}
+                """);
+    assertThat(cli.run("tick").code()).isEqualTo(1);
+    assertThat(history(cli))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get("status")).isEqualTo("business_failure"));
+  }
+
+  @Test
+  void a_long_backoff_is_stored_and_claimed_by_a_later_tick() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"flaky": {"type": "shell", "cron": "0 * * * *",
+                           "retries": {"max": 2, "backoff": "5m"}, "command": "%s"}}
+                """
+                    .formatted(FLAKY.replace("\"", "\\\"")));
+    cli.at("2026-11-23T09:30:00Z").run("tick");
+    Cli.Result first = cli.at("2026-11-23T10:00:05Z").run("tick");
+    assertThat(first.code()).as("a failure that will be retried is not final").isZero();
+    assertThat(cli.at("2026-11-23T10:03:00Z").run("tick").code()).isZero();
+    assertThat(history(cli)).hasSize(1);
+    Cli.Result retry = cli.at("2026-11-23T10:05:06Z").run("tick");
+    assertThat(retry.code()).isZero();
+    assertThat(history(cli))
+        .extracting(r -> r.get("attempt") + ":" + r.get("trigger") + ":" + r.get("scheduled_for"))
+        .containsExactly("2:retry:2026-11-23T10:00:00Z", "1:schedule:2026-11-23T10:00:00Z");
+    // attempt 2 failed too; its retry (10 minutes later) is stored for a later tick
+    cli.at("2026-11-23T10:16:00Z").run("tick");
+    assertThat(history(cli))
+        .first()
+        .satisfies(
+            r -> {
+              assertThat(r.get("attempt")).isEqualTo(3);
+              assertThat(r.get("status")).isEqualTo("success");
+            });
+  }
+
+  @Test
+  void a_crashed_run_is_retried_when_the_task_opts_in() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"job": {"type": "shell", "cron": "0 0 1 1 *", "retries": {"max": 1, "backoff": "1s"},
+                         "command": "echo again"}}
+                """);
+    cli.run("validate");
+    Instant fire = Instant.parse("2026-11-23T09:00:00Z");
+    try (Store store = Store.open(home.resolve("task_log.db"))) {
+      store.inTransaction(
+          tx ->
+              tx.insert(
+                  new NewRun("job", RunStatus.RUNNING, fire, fire, "schedule", 1, "{}"),
+                  Identity.current().host(),
+                  999_999));
+    }
+    cli.at("2026-11-23T10:00:00Z").run("tick");
+    assertThat(history(cli))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get("status")).isEqualTo("crashed"));
+    cli.at("2026-11-23T10:00:02Z").run("tick");
+    assertThat(history(cli).get(0))
+        .containsEntry("attempt", 2)
+        .containsEntry("trigger", "retry")
+        .containsEntry("status", "success");
+  }
+}
