@@ -28,10 +28,17 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array instead of a table.")
   boolean json;
 
+  @Option(names = "--tree", description = "Show the dependency graph instead (as `runner deps`).")
+  boolean tree;
+
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation;
     RunnerConfig config = root.config();
+    if (tree) {
+      DepsCommand.print(config, inv.out());
+      return ExitCode.OK;
+    }
     Instant now = inv.clock().instant();
     ZoneId zone = config.settings().zone();
     Map<String, TaskState> states = root.read(Store::states);

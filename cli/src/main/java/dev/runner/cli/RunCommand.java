@@ -47,11 +47,11 @@ final class RunCommand implements Callable<Integer> {
       task = task.withParams(merged);
     }
     try {
-      List<RunResult> attempts = root.engine().runNow(task, inv.out());
+      List<RunResult> attempts = root.engine().runNow(task, inv.out(), !noDeps);
       for (RunResult result : attempts) {
         inv.err()
             .println(
-                task.name()
+                result.task()
                     + ": "
                     + result.status().dbName()
                     + " in "
@@ -63,8 +63,8 @@ final class RunCommand implements Callable<Integer> {
                     + (result.error() == null ? "" : ": " + result.error())
                     + (result.retryAt() == null ? "" : "; retry at " + result.retryAt()));
       }
-      RunResult result = attempts.get(attempts.size() - 1);
-      return result.status().isFailure() ? ExitCode.TASK_FAILED : ExitCode.OK;
+      boolean failed = attempts.stream().anyMatch(r -> r.finalAttempt() && r.status().isFailure());
+      return failed ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
       root.closeEngine();
     }

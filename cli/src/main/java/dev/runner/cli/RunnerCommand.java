@@ -38,6 +38,7 @@ import picocli.CommandLine.ScopeType;
       DisableCommand.class,
       ValidateCommand.class,
       NextCommand.class,
+      DepsCommand.class,
       CronCommand.class
     })
 public final class RunnerCommand implements Runnable {

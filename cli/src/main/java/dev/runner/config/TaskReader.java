@@ -200,8 +200,6 @@ final class TaskReader {
     if (f.has("trigger_on") && !f.has("depends_on")) {
       f.problem("trigger_on", "trigger_on needs depends_on", null);
     }
-    notYet(f, "depends_on", "dependencies come with the retries and notifications issue");
-    notYet(f, "trigger_on", "dependencies come with the retries and notifications issue");
     notYet(f, "notify", "notifications come with the retries and notifications issue");
     notYet(f, "task_notify", "notifications come with the retries and notifications issue");
     notYet(f, "window", "time-window tasks come with the task types issue");

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * One invocation's engine: the loaded config, the store, the clock and the process identity. A tick
@@ -180,7 +181,13 @@ public final class Engine implements AutoCloseable {
         }
       }
       double seconds = Math.max(0, Duration.between(row.runTime(), now).toMillis() / 1000.0);
-      tx.finish(row.id(), RunStatus.CRASHED, now, seconds, Json.write(message));
+      tx.finish(
+          row.id(),
+          RunStatus.CRASHED,
+          now,
+          seconds,
+          Json.write(message),
+          !message.containsKey("retry"));
       crashed.add(row.taskName());
       taskLog.ended(row.taskName(), row.id(), "crashed", seconds, (String) message.get("error"));
     }
@@ -209,7 +216,8 @@ public final class Engine implements AutoCloseable {
         for (Claim claim : chain) {
           results =
               results.thenCompose(
-                  done -> withRetries(claim, pool, null).thenApply(more -> concat(done, more)));
+                  done ->
+                      withRetries(claim, pool, null, true).thenApply(more -> concat(done, more)));
         }
         chains.add(
             results.whenComplete((r, e) -> chain.forEach(c -> locks.release(c.task().name()))));
@@ -239,15 +247,21 @@ public final class Engine implements AutoCloseable {
   /** Retries due sooner than this are waited for by the process that ran the attempt. */
   static final Duration WAIT_FOR_RETRY = Duration.ofMinutes(1);
 
-  /** Runs {@code claim}, then its retries while they are due soon; all attempts' results. */
+  /**
+   * Runs {@code claim}, then its retries while they are due soon, then (when {@code followDeps})
+   * the dependents its final outcome starts; every result.
+   */
   private CompletableFuture<List<RunResult>> withRetries(
-      Claim claim, Executor pool, PrintWriter echo) {
+      Claim claim, Executor pool, PrintWriter echo, boolean followDeps) {
     RunExecutor executor = executor();
     return CompletableFuture.supplyAsync(() -> executor.execute(claim, echo), pool)
         .thenCompose(
             result -> {
               if (result.finalAttempt()) {
-                return CompletableFuture.completedFuture(List.of(result));
+                return followDeps
+                    ? dependents(claim, result, pool, echo)
+                        .thenApply(more -> concat(List.of(result), more))
+                    : CompletableFuture.completedFuture(List.of(result));
               }
               PendingRetry retry =
                   new PendingRetry(
@@ -268,9 +282,105 @@ public final class Engine implements AutoCloseable {
                       next ->
                           next.isEmpty()
                               ? CompletableFuture.completedFuture(List.of(result))
-                              : withRetries(next.get(), pool, echo)
+                              : withRetries(next.get(), pool, echo, followDeps)
                                   .thenApply(more -> concat(List.of(result), more)));
             });
+  }
+
+  /** Starts the dependents that {@code upstream}'s final outcome makes ready; their results. */
+  private CompletableFuture<List<RunResult>> dependents(
+      Claim upstream, RunResult outcome, Executor pool, PrintWriter echo) {
+    List<TaskDef> downstream =
+        config.tasks().stream()
+            .filter(t -> t.dependsOn().contains(upstream.task().name()))
+            .toList();
+    if (downstream.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    List<Claim> claims =
+        store().inTransaction(tx -> claimDependents(tx, upstream, outcome, downstream));
+    List<CompletableFuture<List<RunResult>>> runs = new ArrayList<>();
+    for (Claim claim : claims) {
+      runs.add(
+          withRetries(claim, pool, echo, true)
+              .whenComplete((r, e) -> locks.release(claim.task().name())));
+    }
+    return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
+        .thenApply(v -> runs.stream().flatMap(f -> f.join().stream()).toList());
+  }
+
+  /**
+   * The dependents to run, claimed in the transaction that checks them (SPEC 7): {@code success}
+   * waits until every upstream's latest outcome is a success that started after the dependent's
+   * last run; {@code failure} answers an upstream's failure; {@code completion} waits until every
+   * upstream has finished since then, either way.
+   */
+  private List<Claim> claimDependents(
+      Store.Tx tx, Claim upstream, RunResult outcome, List<TaskDef> downstream)
+      throws SQLException {
+    List<Claim> claims = new ArrayList<>();
+    Instant now = clock.instant();
+    for (TaskDef task : downstream) {
+      boolean ready =
+          switch (task.triggerOn()) {
+            case FAILURE -> outcome.status().isFailure();
+            case SUCCESS ->
+                outcome.status() == RunStatus.SUCCESS
+                    && upstreamsDone(tx, task, status -> status == RunStatus.SUCCESS);
+            case COMPLETION -> upstreamsDone(tx, task, status -> true);
+          };
+      if (!ready) {
+        continue;
+      }
+      String skip = null;
+      if (!task.enabled()) {
+        skip = "the task is disabled";
+      } else if (task.overlap() == TaskDef.Overlap.SKIP
+          && tx.running().stream()
+              .anyMatch(r -> r.taskName().equals(task.name()) && ownerAlive(r))) {
+        skip = "overlap: the previous run is still running";
+      }
+      Map<String, Object> notes = new LinkedHashMap<>();
+      notes.put(
+          "upstream",
+          upstream.task().name() + " run " + outcome.id() + " " + outcome.status().dbName());
+      if (skip != null) {
+        notes.put("reason", skip);
+      }
+      NewRun row =
+          new NewRun(
+              task.name(),
+              skip == null ? RunStatus.RUNNING : RunStatus.SKIPPED,
+              now,
+              upstream.scheduledFor(),
+              "dependency",
+              1,
+              Json.write(notes),
+              outcome.id());
+      Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
+      if (id.isPresent() && skip == null) {
+        try {
+          locks.hold(task.name());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        claims.add(new Claim(id.get(), task, upstream.scheduledFor(), "dependency", 1, notes));
+      }
+    }
+    return claims;
+  }
+
+  /** Whether every upstream of {@code task} ended as {@code wanted} since the task last ran. */
+  private static boolean upstreamsDone(Store.Tx tx, TaskDef task, Predicate<RunStatus> wanted)
+      throws SQLException {
+    long since = tx.lastRunId(task.name());
+    for (String name : task.dependsOn()) {
+      Optional<RunRecord> last = tx.lastOutcome(name);
+      if (last.isEmpty() || last.get().id() <= since || !wanted.test(last.get().status())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The next attempt's row; empty if another process claimed it first. */
@@ -311,7 +421,8 @@ public final class Engine implements AutoCloseable {
    * {@code runner run TASK}: claims a manual run and runs it in the foreground (with its retries),
    * echoing output to {@code echo} when given. Returns every attempt's result, the last one final.
    */
-  public List<RunResult> runNow(TaskDef task, PrintWriter echo) throws BusyException, IOException {
+  public List<RunResult> runNow(TaskDef task, PrintWriter echo, boolean followDeps)
+      throws BusyException, IOException {
     Instant now = clock.instant();
     Claim claim =
         store()
@@ -351,9 +462,9 @@ public final class Engine implements AutoCloseable {
               + task.name()
               + " --status running`");
     }
-    ExecutorService pool = Executors.newSingleThreadExecutor();
+    ExecutorService pool = Executors.newFixedThreadPool(config.settings().maxWorkers());
     try {
-      return collect(List.of(withRetries(claim, pool, echo)));
+      return collect(List.of(withRetries(claim, pool, echo, followDeps)));
     } finally {
       pool.shutdown();
       locks.release(task.name());

@@ -122,7 +122,8 @@ final class RunExecutor {
     if (retryAt != null) {
       message.put("retry", Map.of("attempt", claim.attempt() + 1, "at", retryAt.toString()));
     }
-    store.finish(claim.id(), status, end, seconds, redactor.redact(Json.write(message)));
+    store.finish(
+        claim.id(), status, end, seconds, redactor.redact(Json.write(message)), retryAt == null);
     taskLog.ended(claim.task().name(), claim.id(), status.dbName(), seconds, error);
     return new RunResult(
         claim.id(), claim.task().name(), status, claim.attempt(), seconds, error, retryAt);

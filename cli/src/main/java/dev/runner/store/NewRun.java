@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A row to insert: a claimed run ({@code running}) or a decision not to run ({@code skipped}).
- * {@code message} is JSON text.
+ * {@code message} is JSON text; {@code upstreamRunId} names the run that triggered a dependent.
  */
 public record NewRun(
     String taskName,
@@ -13,4 +13,17 @@ public record NewRun(
     Instant scheduledFor,
     String trigger,
     int attempt,
-    String message) {}
+    String message,
+    Long upstreamRunId) {
+
+  public NewRun(
+      String taskName,
+      RunStatus status,
+      Instant runTime,
+      Instant scheduledFor,
+      String trigger,
+      int attempt,
+      String message) {
+    this(taskName, status, runTime, scheduledFor, trigger, attempt, message, null);
+  }
+}

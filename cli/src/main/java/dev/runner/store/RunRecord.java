@@ -22,4 +22,6 @@ public record RunRecord(
     String host,
     Long pid,
     Long childPid,
-    Instant childStarted) {}
+    Instant childStarted,
+    Long upstreamRunId,
+    boolean finalAttempt) {}

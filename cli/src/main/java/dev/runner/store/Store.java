@@ -29,11 +29,13 @@ import java.util.StringJoiner;
 public final class Store implements AutoCloseable {
 
   /** The migrations, in order; the database's {@code user_version} counts those applied. */
-  private static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__retry_queue.sql");
+  private static final List<String> MIGRATIONS =
+      List.of("V1__init.sql", "V2__retry_queue.sql", "V3__final_attempts.sql");
 
   private static final String COLUMNS =
       "id, task_name, status, run_time, duration, message, scheduled_for, trigger, attempt,"
-          + " end_time, window_start, window_end, host, pid, child_pid, child_started";
+          + " end_time, window_start, window_end, host, pid, child_pid, child_started, upstream_run_id,"
+          + " final";
 
   private final Path file;
   private final Connection connection;
@@ -203,8 +205,8 @@ public final class Store implements AutoCloseable {
       try (PreparedStatement ps =
           connection.prepareStatement(
               "INSERT INTO task_logs (task_name, status, run_time, message, scheduled_for,"
-                  + " trigger, attempt, host, pid, duration, end_time)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " trigger, attempt, host, pid, duration, end_time, upstream_run_id)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                   + " ON CONFLICT (task_name, scheduled_for, attempt) DO NOTHING")) {
         boolean skipped = run.status() == RunStatus.SKIPPED;
         ps.setString(1, run.taskName());
@@ -223,6 +225,7 @@ public final class Store implements AutoCloseable {
           ps.setNull(10, Types.REAL);
           ps.setNull(11, Types.VARCHAR);
         }
+        setLong(ps, 12, run.upstreamRunId());
         if (ps.executeUpdate() == 0) {
           return Optional.empty();
         }
@@ -233,18 +236,23 @@ public final class Store implements AutoCloseable {
       }
     }
 
-    /** Ends a run: its row and the task's counts and last status, together. */
-    public void finish(long id, RunStatus status, Instant end, double seconds, String message)
+    /**
+     * Ends a run: its row and the task's counts and last status, together. {@code last} is false
+     * for an attempt that a retry follows.
+     */
+    public void finish(
+        long id, RunStatus status, Instant end, double seconds, String message, boolean last)
         throws SQLException {
       try (PreparedStatement ps =
           connection.prepareStatement(
-              "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?"
-                  + " WHERE id = ?")) {
+              "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?,"
+                  + " final = ? WHERE id = ?")) {
         ps.setString(1, status.dbName());
         ps.setString(2, Instants.format(end));
         ps.setDouble(3, seconds);
         ps.setString(4, message);
-        ps.setLong(5, id);
+        ps.setInt(5, last ? 1 : 0);
+        ps.setLong(6, id);
         ps.executeUpdate();
       }
       try (PreparedStatement ps =
@@ -306,6 +314,34 @@ public final class Store implements AutoCloseable {
       }
     }
 
+    /** The task's latest final outcome (not running, not skipped, not followed by a retry). */
+    public Optional<RunRecord> lastOutcome(String task) throws SQLException {
+      return Store.this
+          .query(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM task_logs WHERE task_name = ? AND final = 1"
+                  + " AND status NOT IN ('running', 'skipped') ORDER BY id DESC LIMIT 1",
+              List.of(task))
+          .stream()
+          .findFirst();
+    }
+
+    /** The id of the task's latest run (any attempt, any trigger), 0 if it never ran. */
+    public long lastRunId(String task) throws SQLException {
+      return Store.this
+          .query(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM task_logs WHERE task_name = ?"
+                  + " AND status != 'skipped' ORDER BY id DESC LIMIT 1",
+              List.of(task))
+          .stream()
+          .findFirst()
+          .map(RunRecord::id)
+          .orElse(0L);
+    }
+
     /** A task run by hand before the schedule ever saw it still gets a state row. */
     public void ensureState(String task, Instant now) throws SQLException {
       try (PreparedStatement ps =
@@ -325,10 +361,11 @@ public final class Store implements AutoCloseable {
     update("UPDATE task_logs SET run_time = ? WHERE id = ?", Instants.format(start), id);
   }
 
-  public void finish(long id, RunStatus status, Instant end, double seconds, String message) {
+  public void finish(
+      long id, RunStatus status, Instant end, double seconds, String message, boolean last) {
     inTransaction(
         tx -> {
-          tx.finish(id, status, end, seconds, message);
+          tx.finish(id, status, end, seconds, message, last);
           return null;
         });
   }
@@ -423,6 +460,8 @@ public final class Store implements AutoCloseable {
     Long boxedPid = rs.wasNull() ? null : pid;
     long childPid = rs.getLong("child_pid");
     Long boxedChild = rs.wasNull() ? null : childPid;
+    long upstream = rs.getLong("upstream_run_id");
+    Long boxedUpstream = rs.wasNull() ? null : upstream;
     return new RunRecord(
         rs.getLong("id"),
         rs.getString("task_name"),
@@ -439,7 +478,9 @@ public final class Store implements AutoCloseable {
         rs.getString("host"),
         boxedPid,
         boxedChild,
-        Instants.parse(rs.getString("child_started")));
+        Instants.parse(rs.getString("child_started")),
+        boxedUpstream,
+        rs.getInt("final") == 1);
   }
 
   private static TaskState state(ResultSet rs) throws SQLException {

@@ -65,7 +65,8 @@ class StoreTest {
                 tx.ensureState("a", FIRE);
                 return tx.insert(claim("a"), "h", 1).orElseThrow();
               });
-      store.finish(id, RunStatus.TECHNICAL_FAILURE, FIRE.plusSeconds(3), 3.0, "{\"exit_code\":2}");
+      store.finish(
+          id, RunStatus.TECHNICAL_FAILURE, FIRE.plusSeconds(3), 3.0, "{\"exit_code\":2}", true);
       RunRecord row = store.find(id).orElseThrow();
       assertThat(row.status()).isEqualTo(RunStatus.TECHNICAL_FAILURE);
       assertThat(row.duration()).isEqualTo(3.0);
