@@ -106,8 +106,30 @@ final class HistoryCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** The part of a message a person wants first: the error, the reason, or the last output. */
+  /**
+   * The part of a message a person wants first (the error, the reason, or the last output line),
+   * then what its notifications did.
+   */
   static String oneLine(Map<String, Object> message) {
+    String text = firstLine(message);
+    if (message.get("notifications") instanceof List<?> sent && !sent.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      for (Object item : sent) {
+        if (item instanceof Map<?, ?> d) {
+          parts.add(
+              d.get("rule")
+                  + "/"
+                  + d.get("channel")
+                  + " "
+                  + (Boolean.TRUE.equals(d.get("ok")) ? "ok" : "failed"));
+        }
+      }
+      text = (text.isEmpty() ? "" : text + " ") + "[notified " + String.join(", ", parts) + "]";
+    }
+    return text;
+  }
+
+  private static String firstLine(Map<String, Object> message) {
     for (String key : List.of("error", "reason", "summary")) {
       Object value = message.get(key);
       if (value != null && !value.toString().isBlank()) {

@@ -39,6 +39,7 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       NextCommand.class,
       DepsCommand.class,
+      NotifyCommand.class,
       CronCommand.class
     })
 public final class RunnerCommand implements Runnable {

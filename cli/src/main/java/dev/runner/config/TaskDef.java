@@ -131,13 +131,13 @@ public record TaskDef(
   /** {@code window}: a null size means the schedule's interval; a null start, the first fire. */
   public record WindowSpec(Duration size, DateTimeText start) {}
 
-  /** One notification rule of SPEC 10; channels are kept as read, for their senders. */
+  /** One notification rule of SPEC 10. */
   public record NotifyRule(
       String name,
       boolean enabled,
       List<String> triggers,
       int threshold,
-      List<Map<String, Object>> channels) {
+      List<ChannelSpec> channels) {
     public NotifyRule {
       triggers = List.copyOf(triggers);
       channels = List.copyOf(channels);

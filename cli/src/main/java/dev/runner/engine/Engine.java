@@ -2,6 +2,8 @@ package dev.runner.engine;
 
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
+import dev.runner.notify.Notifier;
+import dev.runner.store.HistoryQuery;
 import dev.runner.store.NewRun;
 import dev.runner.store.PendingRetry;
 import dev.runner.store.RunRecord;
@@ -74,6 +76,18 @@ public final class Engine implements AutoCloseable {
     return store;
   }
 
+  private Notifications notifications;
+
+  /** The notification side, made on first need: mail and HTTP stay unloaded without rules. */
+  synchronized Notifications notifications() {
+    if (notifications == null) {
+      notifications =
+          new Notifications(
+              store(), new Notifier(config.environment(), redactor::redact), identity.host());
+    }
+    return notifications;
+  }
+
   public TaskLog taskLog() {
     return taskLog;
   }
@@ -98,10 +112,28 @@ public final class Engine implements AutoCloseable {
         locks.hold(claim.task().name());
       }
     }
+    notifyCrashes(crashed);
     return new TickReport(false, crashed, claimed.decisions(), dispatch(claimed.claims()));
   }
 
   private record Claimed(List<Claim> claims, List<Decision> decisions) {}
+
+  /** A crash is an outcome too: its rules are asked once the sweep is committed. */
+  private void notifyCrashes(List<String> crashed) {
+    for (String name : crashed) {
+      config
+          .task(name)
+          .filter(task -> !task.notifyRules().isEmpty())
+          .ifPresent(
+              task ->
+                  store()
+                      .history(new HistoryQuery(name, Set.of(RunStatus.CRASHED), null, 1, 0))
+                      .stream()
+                      .filter(RunRecord::finalAttempt)
+                      .findFirst()
+                      .ifPresent(row -> notifications().afterOutcome(task, row.id())));
+    }
+  }
 
   /** Sweep, plan and claim: the body of the tick's one transaction. */
   private Claimed claim(Store.Tx tx, Instant now, List<String> crashed) throws SQLException {
@@ -414,7 +446,8 @@ public final class Engine implements AutoCloseable {
   }
 
   private RunExecutor executor() {
-    return new RunExecutor(config, store(), clock, taskLog, redactor, timers, processes);
+    return new RunExecutor(
+        config, store(), clock, taskLog, redactor, timers, processes, this::notifications);
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Runs one claimed run to its end and records it: output, status, message, task.log lines. */
 final class RunExecutor {
@@ -27,6 +28,7 @@ final class RunExecutor {
   private final Redactor redactor;
   private final ScheduledExecutorService timers;
   private final ProcessGroups processes;
+  private final Supplier<Notifications> notifications;
 
   RunExecutor(
       RunnerConfig config,
@@ -35,7 +37,8 @@ final class RunExecutor {
       TaskLog taskLog,
       Redactor redactor,
       ScheduledExecutorService timers,
-      ProcessGroups processes) {
+      ProcessGroups processes,
+      Supplier<Notifications> notifications) {
     this.config = config;
     this.store = store;
     this.clock = clock;
@@ -43,6 +46,7 @@ final class RunExecutor {
     this.redactor = redactor;
     this.timers = timers;
     this.processes = processes;
+    this.notifications = notifications;
   }
 
   static Path runLog(RunnerConfig config, String task, long id) {
@@ -125,6 +129,9 @@ final class RunExecutor {
     store.finish(
         claim.id(), status, end, seconds, redactor.redact(Json.write(message)), retryAt == null);
     taskLog.ended(claim.task().name(), claim.id(), status.dbName(), seconds, error);
+    if (retryAt == null && !claim.task().notifyRules().isEmpty()) {
+      notifications.get().afterOutcome(claim.task(), claim.id());
+    }
     return new RunResult(
         claim.id(), claim.task().name(), status, claim.attempt(), seconds, error, retryAt);
   }

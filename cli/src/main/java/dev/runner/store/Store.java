@@ -391,6 +391,24 @@ public final class Store implements AutoCloseable {
     return inTransaction(tx -> tx.dueRetries(Instant.parse("9999-12-31T23:59:59Z")));
   }
 
+  /** The task's latest final outcomes, newest first: what notification streaks count. */
+  public List<RunStatus> recentOutcomes(String task, int limit) {
+    return query(
+            "SELECT "
+                + COLUMNS
+                + " FROM task_logs WHERE task_name = ? AND final = 1"
+                + " AND status NOT IN ('running', 'skipped') ORDER BY id DESC LIMIT ?",
+            List.of(task, limit))
+        .stream()
+        .map(RunRecord::status)
+        .toList();
+  }
+
+  /** Replaces a finished run's message (to add what its notifications did). */
+  public void setMessage(long id, String message) {
+    update("UPDATE task_logs SET message = ? WHERE id = ?", message, id);
+  }
+
   public Optional<RunRecord> find(long id) {
     List<RunRecord> rows = query("SELECT " + COLUMNS + " FROM task_logs WHERE id = ?", List.of(id));
     return rows.stream().findFirst();

@@ -1,0 +1,84 @@
+package dev.runner.notify;
+
+import dev.runner.config.ChannelSpec;
+import dev.runner.config.Environment;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * Sends mail through the SMTP server of {@code .env}: {@code SMTP_HOST}, {@code SMTP_PORT}, {@code
+ * SMTP_USER}, {@code SMTP_PASSWORD}, {@code SMTP_FROM}, {@code SMTP_STARTTLS} (require STARTTLS,
+ * usually port 587) or {@code SMTP_SSL} (TLS from the start, usually port 465).
+ */
+final class EmailSender {
+
+  private static final String TIMEOUT_MS = "10000";
+
+  private final Environment env;
+
+  EmailSender(Environment env) {
+    this.env = env;
+  }
+
+  /** Sends; returns the server's answer in words, or throws with the reason. */
+  String send(ChannelSpec.Email channel, String subject, String body) throws MessagingException {
+    boolean ssl = flag("SMTP_SSL");
+    boolean starttls = flag("SMTP_STARTTLS");
+    String host = env.get("SMTP_HOST");
+    String port = env.get("SMTP_PORT", ssl ? "465" : starttls ? "587" : "25");
+    String user = env.get("SMTP_USER");
+    String password = env.get("SMTP_PASSWORD");
+    String from = env.get("SMTP_FROM", user != null ? user : "runner@" + host);
+
+    String protocol = ssl ? "smtps" : "smtp";
+    Properties props = new Properties();
+    props.put("mail.transport.protocol", protocol);
+    props.put("mail." + protocol + ".host", host);
+    props.put("mail." + protocol + ".port", port);
+    props.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MS);
+    props.put("mail." + protocol + ".timeout", TIMEOUT_MS);
+    props.put("mail." + protocol + ".writetimeout", TIMEOUT_MS);
+    props.put("mail." + protocol + ".auth", Boolean.toString(user != null));
+    // Use STARTTLS when the server offers it; insist only when asked to.
+    props.put("mail.smtp.starttls.enable", "true");
+    props.put("mail.smtp.starttls.required", Boolean.toString(starttls));
+    Session session =
+        Session.getInstance(
+            props,
+            user == null
+                ? null
+                : new Authenticator() {
+                  @Override
+                  protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(user, password == null ? "" : password);
+                  }
+                });
+    MimeMessage message = new MimeMessage(session);
+    message.setFrom(new InternetAddress(from));
+    for (String recipient : channel.recipients()) {
+      message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+    }
+    message.setSubject(subject, StandardCharsets.UTF_8.name());
+    message.setText(body, StandardCharsets.UTF_8.name());
+    message.setSentDate(new Date());
+    try (Transport transport = session.getTransport(protocol)) {
+      transport.connect();
+      transport.sendMessage(message, message.getAllRecipients());
+      return "sent to " + String.join(", ", channel.recipients()) + " via " + host + ":" + port;
+    }
+  }
+
+  private boolean flag(String key) {
+    String value = env.get(key, "false").trim().toLowerCase(java.util.Locale.ROOT);
+    return value.equals("true") || value.equals("1") || value.equals("yes");
+  }
+}

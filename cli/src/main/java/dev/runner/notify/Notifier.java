@@ -1,0 +1,85 @@
+package dev.runner.notify;
+
+import dev.runner.config.ChannelSpec;
+import dev.runner.config.Environment;
+import dev.runner.config.TaskDef;
+import dev.runner.config.TaskDef.NotifyRule;
+import dev.runner.config.Template;
+import dev.runner.store.RunStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The notification rules of a task, as an event system: after each final outcome the engine asks
+ * which rules fire; each firing rule's channels consume the event. A channel that fails is recorded
+ * and never fails the run.
+ */
+public final class Notifier {
+
+  private final EmailSender email;
+  private final WebhookSender webhook = new WebhookSender();
+  private final UnaryOperator<String> redact;
+
+  public Notifier(Environment env, UnaryOperator<String> redact) {
+    this.email = new EmailSender(env);
+    this.redact = redact;
+  }
+
+  /**
+   * Sends what the task's rules ask for after an outcome. {@code newestFirst} holds the task's
+   * final outcomes, this one first; {@code values} the template variables of this run.
+   */
+  public List<Delivery> afterOutcome(
+      TaskDef task, List<RunStatus> newestFirst, Map<String, String> values) {
+    List<Delivery> deliveries = new ArrayList<>();
+    for (NotifyRule rule : task.notifyRules()) {
+      Optional<String> event = Streaks.event(rule, newestFirst);
+      if (event.isPresent()) {
+        int streak =
+            event.get().equals("recovered")
+                ? Streaks.streak(rule, newestFirst, 1)
+                : Streaks.streak(rule, newestFirst, 0);
+        deliveries.addAll(send(rule, event.get(), streak, values));
+      }
+    }
+    return deliveries;
+  }
+
+  /** Sends one rule's event through its channels; also what {@code runner notify test} does. */
+  public List<Delivery> send(
+      NotifyRule rule, String event, int streak, Map<String, String> runValues) {
+    Map<String, String> values = new LinkedHashMap<>(runValues);
+    values.put("event", event);
+    values.put("rule_name", rule.name());
+    values.put("threshold_count", Integer.toString(streak));
+    values.replaceAll((k, v) -> v == null ? "" : redact.apply(v));
+    List<Delivery> deliveries = new ArrayList<>();
+    for (ChannelSpec channel : rule.channels()) {
+      try {
+        String answer;
+        if (channel instanceof ChannelSpec.Email e) {
+          answer =
+              email.send(
+                  e,
+                  Template.render(e.subjectTemplate(), values, false),
+                  Template.render(e.bodyTemplate(), values, false));
+        } else {
+          answer = webhook.send((ChannelSpec.Webhook) channel, values);
+        }
+        deliveries.add(new Delivery(rule.name(), event, channel.label(), true, answer));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        deliveries.add(new Delivery(rule.name(), event, channel.label(), false, "interrupted"));
+      } catch (Exception | LinkageError e) {
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        deliveries.add(
+            new Delivery(rule.name(), event, channel.label(), false, redact.apply(reason)));
+      }
+    }
+    return deliveries;
+  }
+}

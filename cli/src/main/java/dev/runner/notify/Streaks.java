@@ -1,0 +1,46 @@
+package dev.runner.notify;
+
+import dev.runner.config.TaskDef.NotifyRule;
+import dev.runner.store.RunStatus;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * When a rule fires (SPEC 10): once, when the streak of consecutive final outcomes whose status is
+ * among its triggers reaches the threshold; and, with the {@code recovered} trigger, once when a
+ * streak that had fired is broken.
+ */
+public final class Streaks {
+
+  private Streaks() {}
+
+  /** What the rule says now: a status name, {@code recovered}, or nothing. */
+  public static Optional<String> event(NotifyRule rule, List<RunStatus> newestFirst) {
+    if (!rule.enabled() || newestFirst.isEmpty()) {
+      return Optional.empty();
+    }
+    RunStatus latest = newestFirst.get(0);
+    int streak = streak(rule, newestFirst, 0);
+    if (streak == rule.threshold()) {
+      return Optional.of(latest.dbName());
+    }
+    if (streak == 0
+        && rule.triggers().contains("recovered")
+        && streak(rule, newestFirst, 1) >= rule.threshold()) {
+      return Optional.of("recovered");
+    }
+    return Optional.empty();
+  }
+
+  /** How many outcomes from {@code from} on, newest first, are among the rule's triggers. */
+  public static int streak(NotifyRule rule, List<RunStatus> newestFirst, int from) {
+    int count = 0;
+    for (int i = from; i < newestFirst.size(); i++) {
+      if (!rule.triggers().contains(newestFirst.get(i).dbName())) {
+        break;
+      }
+      count++;
+    }
+    return count;
+  }
+}
