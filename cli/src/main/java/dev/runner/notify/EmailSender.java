@@ -17,7 +17,9 @@ import java.util.Properties;
 /**
  * Sends mail through the SMTP server of {@code .env}: {@code SMTP_HOST}, {@code SMTP_PORT}, {@code
  * SMTP_USER}, {@code SMTP_PASSWORD}, {@code SMTP_FROM}, {@code SMTP_STARTTLS} (require STARTTLS,
- * usually port 587) or {@code SMTP_SSL} (TLS from the start, usually port 465).
+ * usually port 587) or {@code SMTP_SSL} (TLS from the start, usually port 465), and {@code
+ * SMTP_SSL_TRUST} (hosts whose certificate is trusted without a CA, for an intranet server with a
+ * self-signed one; {@code *} for any).
  */
 final class EmailSender {
 
@@ -51,6 +53,12 @@ final class EmailSender {
     // Use STARTTLS when the server offers it; insist only when asked to.
     props.put("mail.smtp.starttls.enable", "true");
     props.put("mail.smtp.starttls.required", Boolean.toString(starttls));
+    String trust = env.get("SMTP_SSL_TRUST");
+    if (trust != null && !trust.isBlank()) {
+      // Trusting a named server's own certificate includes the name it was issued for.
+      props.put("mail." + protocol + ".ssl.trust", trust.strip());
+      props.put("mail." + protocol + ".ssl.checkserveridentity", "false");
+    }
     Session session =
         Session.getInstance(
             props,

@@ -75,11 +75,23 @@ public final class Notifier {
         Thread.currentThread().interrupt();
         deliveries.add(new Delivery(rule.name(), event, channel.label(), false, "interrupted"));
       } catch (Exception | LinkageError e) {
-        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+        String reason = reason(e);
         deliveries.add(
             new Delivery(rule.name(), event, channel.label(), false, redact.apply(reason)));
       }
     }
     return deliveries;
+  }
+
+  /** The exception and its causes in one line: "could not connect: Connection refused". */
+  private static String reason(Throwable e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null && text.length() < 500; t = t.getCause()) {
+      String part = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+      if (text.indexOf(part) < 0) {
+        text.append(text.length() == 0 ? "" : ": ").append(part);
+      }
+    }
+    return text.toString();
   }
 }

@@ -215,4 +215,32 @@ class NotificationTest {
             "t.notify[0].channels[1].preset: unknown preset \"slak\"; did you mean \"slack\"?")
         .contains("t.notify[0].channels[2].type: unknown channel type \"sms\"");
   }
+
+  @Test
+  void email_goes_over_ssl_when_asked() throws Exception {
+    GreenMail smtps = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
+    smtps.start();
+    try {
+      Cli cli =
+          new Cli(home)
+              .config(
+                  """
+                  {"t": {"type": "shell", "command": "true", "notify": [
+                    {"triggers": ["success"],
+                     "channels": [{"type": "email", "recipients": ["me@home.lan"]}]}]}}
+                  """)
+              .dotenv(
+                  "SMTP_HOST=127.0.0.1\nSMTP_PORT=%d\nSMTP_SSL=true\nSMTP_SSL_TRUST=127.0.0.1\n"
+                          .formatted(smtps.getSmtps().getPort())
+                      + "SMTP_USER=runner@home.lan\nSMTP_PASSWORD=secret-pw\n");
+      smtps.setUser("runner@home.lan", "runner@home.lan", "secret-pw");
+      Cli.Result test = cli.run("notify", "test", "t");
+      assertThat(test.code()).as(test.toString()).isZero();
+      assertThat(smtps.getReceivedMessages()).hasSize(1);
+      assertThat(smtps.getReceivedMessages()[0].getFrom()[0].toString())
+          .isEqualTo("runner@home.lan");
+    } finally {
+      smtps.stop();
+    }
+  }
 }
