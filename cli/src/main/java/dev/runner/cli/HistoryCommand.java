@@ -77,6 +77,7 @@ final class HistoryCommand implements Callable<Integer> {
         row.put("scheduled_for", String.valueOf(r.scheduledFor()));
         row.put("attempt", r.attempt());
         row.put("trigger", r.trigger());
+        row.put("upstream_run_id", r.upstreamRunId());
         row.put("end_time", r.endTime() == null ? null : r.endTime().toString());
         row.put("host", r.host());
         row.put("pid", r.pid());
