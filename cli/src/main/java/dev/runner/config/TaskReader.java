@@ -956,6 +956,16 @@ final class TaskReader {
     }
 
     @Override
+    public Optional<Object> value(String field) {
+      JsonValue value = fields.value(field);
+      if (value == null) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(
+          verbatim(field) ? JsonValue.toPlain(value) : fields.expandAll(value, field));
+    }
+
+    @Override
     public void problem(String field, String message, String hint) {
       fields.problem(field, message, hint);
     }

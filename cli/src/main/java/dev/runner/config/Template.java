@@ -1,16 +1,12 @@
 package dev.runner.config;
 
+import dev.runner.task.Templates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/**
- * Notification templates: {@code {{name}}} is replaced by a variable's value. In a JSON body the
- * values are JSON-escaped, so quotes, newlines and Chinese in a log tail keep the JSON valid.
- */
+/** The variables of notification templates ({@link Templates} does the rendering). */
 public final class Template {
 
   /** The variables of SPEC 10, and a few more a message wants. */
@@ -32,16 +28,12 @@ public final class Template {
           "error",
           "host");
 
-  private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.]+)\\s*}}");
-
   private Template() {}
 
   /** The names in {@code template} that are not variables ({@code params.X} always is). */
   public static List<String> unknownVariables(String template) {
     List<String> unknown = new ArrayList<>();
-    Matcher matcher = VARIABLE.matcher(template);
-    while (matcher.find()) {
-      String name = matcher.group(1);
+    for (String name : Templates.names(template)) {
       if (!VARIABLES.contains(name) && !name.startsWith("params.")) {
         unknown.add(name);
       }
@@ -50,36 +42,6 @@ public final class Template {
   }
 
   public static String render(String template, Map<String, String> values, boolean json) {
-    Matcher matcher = VARIABLE.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (matcher.find()) {
-      String value = values.getOrDefault(matcher.group(1), "");
-      matcher.appendReplacement(out, Matcher.quoteReplacement(json ? jsonEscape(value) : value));
-    }
-    matcher.appendTail(out);
-    return out.toString();
-  }
-
-  /** The inside of a JSON string: quotes, backslashes and control characters escaped. */
-  public static String jsonEscape(String value) {
-    StringBuilder out = new StringBuilder(value.length() + 16);
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
+    return Templates.render(template, values, json);
   }
 }

@@ -26,6 +26,12 @@ public interface TaskFields {
 
   Optional<Long> integer(String field);
 
+  /**
+   * The field as plain Java values: String, Long, Double, Boolean, List, Map (strings expanded for
+   * {@code ${VAR}} unless the type declares the field verbatim).
+   */
+  Optional<Object> value(String field);
+
   /** A duration such as {@code "90s"}, {@code "15m"}, {@code "1h30m"}, {@code "1d"}. */
   Optional<Duration> duration(String field);
 

@@ -1,0 +1,74 @@
+package dev.runner.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** {@link Cli} for tests outside this package: task types, plugins. */
+public final class CliHarness {
+
+  private final Cli cli;
+
+  public CliHarness(Path home) {
+    this.cli = new Cli(home);
+  }
+
+  public CliHarness config(String json) throws IOException {
+    cli.config(json);
+    return this;
+  }
+
+  public CliHarness dotenv(String text) throws IOException {
+    cli.dotenv(text);
+    return this;
+  }
+
+  public CliHarness env(String key, String value) {
+    cli.env.put(key, value);
+    return this;
+  }
+
+  public CliHarness at(String instant) {
+    cli.at(instant);
+    return this;
+  }
+
+  public Result run(String... args) {
+    Cli.Result result = cli.run(args);
+    return new Result(result.code(), result.out(), result.err());
+  }
+
+  /** The history rows, newest first, as {@code history --json} prints them. */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> history(String... filters) throws IOException {
+    String[] args = new String[filters.length + 4];
+    args[0] = "history";
+    args[1] = "--json";
+    args[2] = "--limit";
+    args[3] = "1000";
+    System.arraycopy(filters, 0, args, 4, filters.length);
+    Result result = run(args);
+    if (result.code() != 0) {
+      throw new AssertionError(result.toString());
+    }
+    return new ObjectMapper().readValue(result.out(), List.class);
+  }
+
+  public Map<String, Object> lastRow() throws IOException {
+    return history().get(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> lastMessage() throws IOException {
+    return (Map<String, Object>) lastRow().get("message");
+  }
+
+  public record Result(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+}
