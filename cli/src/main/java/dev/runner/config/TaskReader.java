@@ -204,7 +204,7 @@ final class TaskReader {
 
     Task task = null;
     if (type != null) {
-      TypeFields typeFields = new TypeFields(f, type);
+      TypeFields typeFields = new TypeFields(f, type, enabled);
       task = type.configure(typeFields);
     }
     if (problems.size() > before) {
@@ -902,13 +902,15 @@ final class TaskReader {
   }
 
   /** A task type's view of the task: its own fields, expanded unless declared verbatim. */
-  private static final class TypeFields implements dev.runner.task.TaskFields {
+  private final class TypeFields implements dev.runner.task.TaskFields {
     private final Fields fields;
     private final TaskType type;
+    private final boolean enabled;
 
-    TypeFields(Fields fields, TaskType type) {
+    TypeFields(Fields fields, TaskType type, boolean enabled) {
       this.fields = fields;
       this.type = type;
+      this.enabled = enabled;
     }
 
     private boolean verbatim(String field) {
@@ -918,6 +920,16 @@ final class TaskReader {
     @Override
     public String taskName() {
       return fields.task;
+    }
+
+    @Override
+    public boolean enabled() {
+      return enabled;
+    }
+
+    @Override
+    public Optional<String> env(String key) {
+      return Optional.ofNullable(environment.get(key)).filter(v -> !v.isBlank());
     }
 
     @Override

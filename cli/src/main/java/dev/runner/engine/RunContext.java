@@ -71,6 +71,11 @@ final class RunContext implements TaskContext {
   }
 
   @Override
+  public java.time.ZoneId zone() {
+    return claim.task().zone();
+  }
+
+  @Override
   public Optional<Window> window() {
     return Optional.empty();
   }

@@ -27,6 +27,9 @@ public interface TaskContext {
 
   Instant scheduledFor();
 
+  /** The task's time zone: "today" and "this week" are read in it. */
+  java.time.ZoneId zone();
+
   Optional<Window> window();
 
   /** The task's {@code params}, with {@code --param k=v} from the command line on top. */

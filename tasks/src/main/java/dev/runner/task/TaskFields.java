@@ -14,6 +14,12 @@ public interface TaskFields {
 
   String taskName();
 
+  /** Whether the task is enabled: a type may excuse a disabled task's missing secrets. */
+  boolean enabled();
+
+  /** A value of {@code .env} or the process environment. */
+  Optional<String> env(String key);
+
   boolean has(String field);
 
   Optional<String> string(String field);
