@@ -93,7 +93,7 @@ public final class RunnerCommand implements Runnable {
 
   ConfigLoader loader() {
     return new ConfigLoader(
-        TaskTypes.load(RunnerCommand.class.getClassLoader()),
+        TaskTypes.load(RunnerCommand.class.getClassLoader(), home().dir().resolve("plugins")),
         invocation.environment(),
         ZoneId.systemDefault());
   }

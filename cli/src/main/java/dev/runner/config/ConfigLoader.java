@@ -40,7 +40,7 @@ public final class ConfigLoader {
    * an edit can be checked before it is written.
    */
   public RunnerConfig load(Home home, String configText) throws InvalidConfigException {
-    List<Problem> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(types.problems());
     Map<String, Position> envPositions = new HashMap<>();
     Environment environment =
         new Environment(readEnvFile(home.envFile(), envPositions, problems), processEnv);
