@@ -53,7 +53,8 @@ class ConfigLoaderTest {
                 """))
         .containsExactly(
             "tasks_config.json:3:13: backup.type: unknown task type \"shel\"; did you mean"
-                + " \"shell\"? known types: daily_journal, http, shell, weekly_review",
+                + " \"shell\"? known types: backup, daily_journal, dify_workflow, http, shell,"
+                + " weekly_review",
             "tasks_config.json:4:13: backup.cron: hour field '25': 25 is out of range 0-23",
             "tasks_config.json:5:16: backup.overlap: 'skipp' is not one of skip, allow; did you"
                 + " mean \"skip\"?",
