@@ -78,6 +78,8 @@ final class HistoryCommand implements Callable<Integer> {
         row.put("attempt", r.attempt());
         row.put("trigger", r.trigger());
         row.put("upstream_run_id", r.upstreamRunId());
+        row.put("window_start", r.windowStart() == null ? null : r.windowStart().toString());
+        row.put("window_end", r.windowEnd() == null ? null : r.windowEnd().toString());
         row.put("end_time", r.endTime() == null ? null : r.endTime().toString());
         row.put("host", r.host());
         row.put("pid", r.pid());

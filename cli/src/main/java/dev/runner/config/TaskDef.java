@@ -74,6 +74,25 @@ public record TaskDef(
         : schedule.toString();
   }
 
+  /** A window task's window length: its own size, else its interval. */
+  public Duration windowSize() {
+    if (window == null) {
+      return null;
+    }
+    return window.size() != null
+        ? window.size()
+        : schedule instanceof ScheduleSpec.EverySpec every ? every.period() : null;
+  }
+
+  /** Where a window task's first window starts, when the config says (else: first fire - size). */
+  public Instant windowStart() {
+    if (window == null) {
+      return null;
+    }
+    DateTimeText start = window.start() != null ? window.start() : startTime;
+    return start == null ? null : start.toInstant(zone);
+  }
+
   public boolean manual() {
     return schedule == null;
   }

@@ -200,7 +200,15 @@ final class TaskReader {
     if (f.has("trigger_on") && !f.has("depends_on")) {
       f.problem("trigger_on", "trigger_on needs depends_on", null);
     }
-    notYet(f, "window", "time-window tasks come with the task types issue");
+    if (window != null && f.has("catchup") && catchup != Catchup.ALL) {
+      f.problem(
+          "catchup",
+          "a window task runs every window, in order",
+          "remove catchup, or set it to \"all\"");
+    }
+    if (window != null && schedule == null && !f.has("depends_on")) {
+      f.problem("window", "a window task needs a schedule", "add \"every\": \"15m\" or a cron");
+    }
 
     Task task = null;
     if (type != null) {
@@ -230,12 +238,6 @@ final class TaskReader {
         params,
         notify,
         task);
-  }
-
-  private void notYet(Fields f, String field, String when) {
-    if (f.has(field)) {
-      f.problem(field, "not supported yet", when + "; remove the field for now");
-    }
   }
 
   private ZoneId readZone(Fields f) {

@@ -1,5 +1,6 @@
 package dev.runner.engine;
 
+import dev.runner.task.Window;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,23 +15,29 @@ public record Decision(
     boolean run,
     int attempt,
     String trigger,
+    Window window,
     Map<String, Object> notes) {
   public Decision {
     notes = Map.copyOf(notes);
   }
 
   static Decision run(String task, Instant fire, Map<String, Object> notes) {
-    return new Decision(task, fire, true, 1, "schedule", notes);
+    return new Decision(task, fire, true, 1, "schedule", null, notes);
   }
 
   static Decision retry(String task, Instant fire, int attempt) {
-    return new Decision(task, fire, true, attempt, "retry", Map.of());
+    return new Decision(task, fire, true, attempt, "retry", null, Map.of());
   }
 
   static Decision skip(String task, Instant fire, String reason, Map<String, Object> notes) {
     Map<String, Object> all = new LinkedHashMap<>(notes);
     all.put("reason", reason);
-    return new Decision(task, fire, false, 1, "schedule", all);
+    return new Decision(task, fire, false, 1, "schedule", null, all);
+  }
+
+  /** A window task's run: for {@code window}, keyed by the window's end. */
+  static Decision window(String task, Window window, Map<String, Object> notes) {
+    return new Decision(task, window.end(), true, 1, "schedule", window, notes);
   }
 
   public String reason() {

@@ -10,6 +10,7 @@ import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.store.TaskState;
+import dev.runner.task.Window;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -141,6 +142,11 @@ public final class Engine implements AutoCloseable {
     Plan plan = new Planner().plan(config.tasks(), tx.states(), live, tx.dueRetries(now), now);
     List<Claim> claims = new ArrayList<>();
     for (Decision decision : plan.decisions()) {
+      Window window = decision.window();
+      int attempt =
+          window == null
+              ? decision.attempt()
+              : tx.attempts(decision.task(), decision.scheduledFor()) + 1;
       NewRun row =
           new NewRun(
               decision.task(),
@@ -148,8 +154,11 @@ public final class Engine implements AutoCloseable {
               now,
               decision.scheduledFor(),
               decision.trigger(),
-              decision.attempt(),
-              Json.write(decision.notes()));
+              attempt,
+              Json.write(decision.notes()),
+              null,
+              window == null ? null : window.start(),
+              window == null ? null : window.end());
       Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
       if (id.isPresent() && decision.run()) {
         TaskDef task = config.task(decision.task()).orElseThrow();
@@ -159,7 +168,8 @@ public final class Engine implements AutoCloseable {
                 task,
                 decision.scheduledFor(),
                 decision.trigger(),
-                decision.attempt(),
+                attempt,
+                window,
                 decision.notes()));
       }
     }
@@ -290,10 +300,18 @@ public final class Engine implements AutoCloseable {
         .thenCompose(
             result -> {
               if (result.finalAttempt()) {
-                return followDeps
-                    ? dependents(claim, result, pool, echo)
-                        .thenApply(more -> concat(List.of(result), more))
-                    : CompletableFuture.completedFuture(List.of(result));
+                CompletableFuture<List<RunResult>> after =
+                    followDeps
+                        ? dependents(claim, result, pool, echo)
+                        : CompletableFuture.completedFuture(List.of());
+                if (claim.window() != null && result.status() == RunStatus.SUCCESS) {
+                  after =
+                      after.thenCompose(
+                          deps ->
+                              nextWindow(claim, pool, echo, followDeps)
+                                  .thenApply(more -> concat(deps, more)));
+                }
+                return after.thenApply(more -> concat(List.of(result), more));
               }
               PendingRetry retry =
                   new PendingRetry(
@@ -388,7 +406,9 @@ public final class Engine implements AutoCloseable {
               "dependency",
               1,
               Json.write(notes),
-              outcome.id());
+              outcome.id(),
+              null,
+              null);
       Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
       if (id.isPresent() && skip == null) {
         try {
@@ -415,6 +435,55 @@ public final class Engine implements AutoCloseable {
     return true;
   }
 
+  /**
+   * After a window succeeded: move the task past it and, while the next window is already over, run
+   * that one too, in order.
+   */
+  private CompletableFuture<List<RunResult>> nextWindow(
+      Claim done, Executor pool, PrintWriter echo, boolean followDeps) {
+    Window finished = done.window();
+    Window next = new Window(finished.end(), finished.end().plus(done.task().windowSize()));
+    Instant now = clock.instant();
+    Optional<Claim> claim =
+        store()
+            .inTransaction(
+                tx -> {
+                  if (!tx.advanceWindow(done.task().name(), finished.start(), finished.end())
+                      || next.end().isAfter(now)
+                      || !done.task().enabled()) {
+                    return Optional.<Claim>empty();
+                  }
+                  int attempt = tx.attempts(done.task().name(), next.end()) + 1;
+                  return tx.insert(
+                          new NewRun(
+                              done.task().name(),
+                              RunStatus.RUNNING,
+                              now,
+                              next.end(),
+                              done.trigger(),
+                              attempt,
+                              "{}",
+                              null,
+                              next.start(),
+                              next.end()),
+                          identity.host(),
+                          identity.pid())
+                      .map(
+                          id ->
+                              new Claim(
+                                  id,
+                                  done.task(),
+                                  next.end(),
+                                  done.trigger(),
+                                  attempt,
+                                  next,
+                                  Map.of()));
+                });
+    return claim.isEmpty()
+        ? CompletableFuture.completedFuture(List.of())
+        : withRetries(claim.get(), pool, echo, followDeps);
+  }
+
   /** The next attempt's row; empty if another process claimed it first. */
   private Optional<Claim> claimRetry(Claim previous) {
     int attempt = previous.attempt() + 1;
@@ -430,13 +499,22 @@ public final class Engine implements AutoCloseable {
                         previous.scheduledFor(),
                         "retry",
                         attempt,
-                        "{}"),
+                        "{}",
+                        null,
+                        previous.window() == null ? null : previous.window().start(),
+                        previous.window() == null ? null : previous.window().end()),
                     identity.host(),
                     identity.pid()))
         .map(
             id ->
                 new Claim(
-                    id, previous.task(), previous.scheduledFor(), "retry", attempt, Map.of()));
+                    id,
+                    previous.task(),
+                    previous.scheduledFor(),
+                    "retry",
+                    attempt,
+                    previous.window(),
+                    Map.of()));
   }
 
   private static <T> List<T> concat(List<T> first, List<T> second) {

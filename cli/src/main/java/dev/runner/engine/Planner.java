@@ -5,6 +5,7 @@ import dev.runner.schedule.Schedule;
 import dev.runner.schedule.Schedule.FireCount;
 import dev.runner.store.PendingRetry;
 import dev.runner.store.TaskState;
+import dev.runner.task.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +108,9 @@ public final class Planner {
           task, state, fires, "max_executions", "max_executions (" + cap + ") reached", now, out);
     }
     TaskState current = state.quietReason() == null ? state : state.withQuietReason(null);
+    if (task.window() != null) {
+      return planWindow(task, current, schedule, live, now, out);
+    }
 
     List<Instant> toRun = new ArrayList<>();
     Map<String, Object> notes = new LinkedHashMap<>();
@@ -165,6 +169,42 @@ public final class Planner {
       }
     }
     return current.withWatermark(watermark).withScheduledRuns(scheduledRuns);
+  }
+
+  /**
+   * A window task (SPEC 8): a fire runs the first window not yet done, once it is complete; the
+   * windows after it follow in the same process (the engine chains them), so a failed window is
+   * always run again before later ones and windows never overlap or leave gaps.
+   */
+  private TaskState planWindow(
+      TaskDef task,
+      TaskState state,
+      Schedule schedule,
+      boolean live,
+      Instant now,
+      List<Decision> out) {
+    Duration size = task.windowSize();
+    Instant next = state.windowNext();
+    if (next == null) {
+      Instant configured = task.windowStart();
+      next =
+          configured != null
+              ? configured
+              : schedule.next(state.watermark()).orElse(now).minus(size);
+    }
+    TaskState updated = state.withWatermark(now).withWindowNext(next);
+    Window window = new Window(next, next.plus(size));
+    if (window.end().isAfter(now)) {
+      return updated; // the window is not over yet
+    }
+    if (live && task.overlap() == TaskDef.Overlap.SKIP) {
+      out.add(
+          Decision.skip(
+              task.name(), window.end(), "overlap: the previous run is still running", Map.of()));
+      return updated;
+    }
+    out.add(Decision.window(task.name(), window, Map.of()));
+    return updated.withScheduledRuns(state.scheduledRuns() + 1);
   }
 
   /**

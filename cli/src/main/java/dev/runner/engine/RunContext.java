@@ -77,7 +77,7 @@ final class RunContext implements TaskContext {
 
   @Override
   public Optional<Window> window() {
-    return Optional.empty();
+    return Optional.ofNullable(claim.window());
   }
 
   @Override

@@ -168,6 +168,10 @@ final class RunExecutor {
     env.put("RUNNER_ATTEMPT", Integer.toString(claim.attempt()));
     env.put("RUNNER_TRIGGER", claim.trigger());
     env.put("RUNNER_HOME", config.home().dir().toString());
+    if (claim.window() != null) {
+      env.put("RUNNER_WINDOW_START", claim.window().start().toString());
+      env.put("RUNNER_WINDOW_END", claim.window().end().toString());
+    }
     return env;
   }
 }

@@ -14,7 +14,9 @@ public record NewRun(
     String trigger,
     int attempt,
     String message,
-    Long upstreamRunId) {
+    Long upstreamRunId,
+    Instant windowStart,
+    Instant windowEnd) {
 
   public NewRun(
       String taskName,
@@ -24,6 +26,6 @@ public record NewRun(
       String trigger,
       int attempt,
       String message) {
-    this(taskName, status, runTime, scheduledFor, trigger, attempt, message, null);
+    this(taskName, status, runTime, scheduledFor, trigger, attempt, message, null, null, null);
   }
 }

@@ -30,7 +30,7 @@ public final class Store implements AutoCloseable {
 
   /** The migrations, in order; the database's {@code user_version} counts those applied. */
   private static final List<String> MIGRATIONS =
-      List.of("V1__init.sql", "V2__retry_queue.sql", "V3__final_attempts.sql");
+      List.of("V1__init.sql", "V2__retry_queue.sql", "V3__final_attempts.sql", "V4__windows.sql");
 
   private static final String COLUMNS =
       "id, task_name, status, run_time, duration, message, scheduled_for, trigger, attempt,"
@@ -177,11 +177,13 @@ public final class Store implements AutoCloseable {
       try (PreparedStatement ps =
           connection.prepareStatement(
               "INSERT INTO task_state (task_name, watermark, anchor, scheduled_runs, successes,"
-                  + " failures, last_status, last_run_id, quiet_reason)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " failures, last_status, last_run_id, quiet_reason, window_next)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                   + " ON CONFLICT (task_name) DO UPDATE SET watermark = excluded.watermark,"
                   + " anchor = excluded.anchor, scheduled_runs = excluded.scheduled_runs,"
-                  + " quiet_reason = excluded.quiet_reason")) {
+                  + " quiet_reason = excluded.quiet_reason,"
+                  // runs move window_next; planning only ever sets the first one
+                  + " window_next = COALESCE(task_state.window_next, excluded.window_next)")) {
         ps.setString(1, state.taskName());
         ps.setString(2, Instants.format(state.watermark()));
         ps.setString(3, Instants.format(state.anchor()));
@@ -191,6 +193,7 @@ public final class Store implements AutoCloseable {
         ps.setString(7, state.lastStatus() == null ? null : state.lastStatus().dbName());
         setLong(ps, 8, state.lastRunId());
         ps.setString(9, state.quietReason());
+        ps.setString(10, Instants.format(state.windowNext()));
         ps.executeUpdate();
       }
     }
@@ -205,8 +208,9 @@ public final class Store implements AutoCloseable {
       try (PreparedStatement ps =
           connection.prepareStatement(
               "INSERT INTO task_logs (task_name, status, run_time, message, scheduled_for,"
-                  + " trigger, attempt, host, pid, duration, end_time, upstream_run_id)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                  + " trigger, attempt, host, pid, duration, end_time, upstream_run_id,"
+                  + " window_start, window_end)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                   + " ON CONFLICT (task_name, scheduled_for, attempt) DO NOTHING")) {
         boolean skipped = run.status() == RunStatus.SKIPPED;
         ps.setString(1, run.taskName());
@@ -226,6 +230,8 @@ public final class Store implements AutoCloseable {
           ps.setNull(11, Types.VARCHAR);
         }
         setLong(ps, 12, run.upstreamRunId());
+        ps.setString(13, Instants.format(run.windowStart()));
+        ps.setString(14, Instants.format(run.windowEnd()));
         if (ps.executeUpdate() == 0) {
           return Optional.empty();
         }
@@ -325,6 +331,31 @@ public final class Store implements AutoCloseable {
               List.of(task))
           .stream()
           .findFirst();
+    }
+
+    /** Moves a window task on past a successful window, if no one moved it already. */
+    public boolean advanceWindow(String task, Instant from, Instant to) throws SQLException {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "UPDATE task_state SET window_next = ? WHERE task_name = ? AND window_next = ?")) {
+        ps.setString(1, Instants.format(to));
+        ps.setString(2, task);
+        ps.setString(3, Instants.format(from));
+        return ps.executeUpdate() == 1;
+      }
+    }
+
+    /** How many attempts a fire (or window) has had. */
+    public int attempts(String task, Instant scheduledFor) throws SQLException {
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT count(*) FROM task_logs WHERE task_name = ? AND scheduled_for = ?")) {
+        ps.setString(1, task);
+        ps.setString(2, Instants.format(scheduledFor));
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.getInt(1);
+        }
+      }
     }
 
     /** The id of the task's latest run (any attempt, any trigger), 0 if it never ran. */
@@ -514,7 +545,8 @@ public final class Store implements AutoCloseable {
         rs.getLong("failures"),
         last == null ? null : RunStatus.fromDb(last),
         boxedLastRun,
-        rs.getString("quiet_reason"));
+        rs.getString("quiet_reason"),
+        Instants.parse(rs.getString("window_next")));
   }
 
   private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

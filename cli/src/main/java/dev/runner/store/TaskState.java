@@ -12,10 +12,25 @@ public record TaskState(
     long failures,
     RunStatus lastStatus,
     Long lastRunId,
-    String quietReason) {
+    String quietReason,
+    Instant windowNext) {
 
   public static TaskState firstSight(String task, Instant watermark, Instant anchor) {
-    return new TaskState(task, watermark, anchor, 0, 0, 0, null, null, null);
+    return new TaskState(task, watermark, anchor, 0, 0, 0, null, null, null, null);
+  }
+
+  public TaskState withWindowNext(Instant next) {
+    return new TaskState(
+        taskName,
+        watermark,
+        anchor,
+        scheduledRuns,
+        successes,
+        failures,
+        lastStatus,
+        lastRunId,
+        quietReason,
+        next);
   }
 
   public TaskState withWatermark(Instant next) {
@@ -28,12 +43,22 @@ public record TaskState(
         failures,
         lastStatus,
         lastRunId,
-        quietReason);
+        quietReason,
+        windowNext);
   }
 
   public TaskState withScheduledRuns(long runs) {
     return new TaskState(
-        taskName, watermark, anchor, runs, successes, failures, lastStatus, lastRunId, quietReason);
+        taskName,
+        watermark,
+        anchor,
+        runs,
+        successes,
+        failures,
+        lastStatus,
+        lastRunId,
+        quietReason,
+        windowNext);
   }
 
   public TaskState withQuietReason(String reason) {
@@ -46,6 +71,7 @@ public record TaskState(
         failures,
         lastStatus,
         lastRunId,
-        reason);
+        reason,
+        windowNext);
   }
 }
