@@ -39,6 +39,7 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       NextCommand.class,
       DepsCommand.class,
+      BackfillCommand.class,
       NotifyCommand.class,
       CronCommand.class
     })

@@ -304,7 +304,9 @@ public final class Engine implements AutoCloseable {
                     followDeps
                         ? dependents(claim, result, pool, echo)
                         : CompletableFuture.completedFuture(List.of());
-                if (claim.window() != null && result.status() == RunStatus.SUCCESS) {
+                if (claim.window() != null
+                    && result.status() == RunStatus.SUCCESS
+                    && !claim.trigger().equals(BACKFILL)) {
                   after =
                       after.thenCompose(
                           deps ->
@@ -576,6 +578,61 @@ public final class Engine implements AutoCloseable {
     ExecutorService pool = Executors.newFixedThreadPool(config.settings().maxWorkers());
     try {
       return collect(List.of(withRetries(claim, pool, echo, followDeps)));
+    } finally {
+      pool.shutdown();
+      locks.release(task.name());
+    }
+  }
+
+  /** The trigger of {@code runner backfill}'s runs; they leave the live window where it is. */
+  public static final String BACKFILL = "backfill";
+
+  /**
+   * Runs one window of a window task in the foreground, for {@code runner backfill}: its row, its
+   * retries, no dependents. Returns every attempt's result, the last one final.
+   */
+  public List<RunResult> runWindow(TaskDef task, Window window, PrintWriter echo)
+      throws BusyException, IOException {
+    Instant now = clock.instant();
+    Claim claim =
+        store()
+            .inTransaction(
+                tx -> {
+                  if (task.overlap() == TaskDef.Overlap.SKIP
+                      && tx.running().stream()
+                          .anyMatch(r -> r.taskName().equals(task.name()) && ownerAlive(r))) {
+                    return null;
+                  }
+                  int attempt = tx.attempts(task.name(), window.end()) + 1;
+                  try {
+                    locks.hold(task.name());
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                  long id =
+                      tx.insert(
+                              new NewRun(
+                                  task.name(),
+                                  RunStatus.RUNNING,
+                                  now,
+                                  window.end(),
+                                  BACKFILL,
+                                  attempt,
+                                  "{}",
+                                  null,
+                                  window.start(),
+                                  window.end()),
+                              identity.host(),
+                              identity.pid())
+                          .orElseThrow();
+                  return new Claim(id, task, window.end(), BACKFILL, attempt, window, Map.of());
+                });
+    if (claim == null) {
+      throw new BusyException(task.name() + " is running now; backfill after it ends");
+    }
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      return collect(List.of(withRetries(claim, pool, echo, false)));
     } finally {
       pool.shutdown();
       locks.release(task.name());

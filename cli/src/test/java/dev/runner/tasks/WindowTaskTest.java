@@ -91,4 +91,48 @@ class WindowTaskTest {
         .contains("a.window: window: true takes its size from an every/interval schedule")
         .contains("b.catchup: a window task runs every window, in order");
   }
+
+  @Test
+  void backfill_runs_a_ranges_windows_in_order_and_stops_at_the_first_failure() throws Exception {
+    CliHarness cli = new CliHarness(home).config(SYNC);
+    CliHarness.Result dry =
+        cli.run(
+            "backfill",
+            "sync",
+            "--from",
+            "2026-11-23T09:30Z",
+            "--to",
+            "2026-11-23T10:50Z",
+            "--dry-run");
+    assertThat(dry.out())
+        .startsWith("2026-11-23T09:30Z  2026-11-23T09:45Z\n")
+        .contains("2026-11-23T10:30Z  2026-11-23T10:45Z\n5 windows; nothing was run");
+    assertThat(dry.err())
+        .contains("the range ends inside a window; backfill stops at 2026-11-23T10:45Z");
+    assertThat(home.resolve("windows.txt")).doesNotExist();
+
+    CliHarness.Result failed =
+        cli.run("backfill", "sync", "--from", "2026-11-23T09:30Z", "--to", "2026-11-23T10:45Z");
+    assertThat(failed.code()).isEqualTo(1);
+    assertThat(failed.err())
+        .contains("window 2026-11-23T10:00Z – 2026-11-23T10:15Z failed: technical_failure")
+        .contains("2 of 5 windows done")
+        .contains(
+            "resume with: runner backfill sync --from 2026-11-23T10:00Z --to 2026-11-23T10:45Z");
+    CliHarness.Result resumed =
+        cli.run("backfill", "sync", "--from", "2026-11-23T10:00Z", "--to", "2026-11-23T10:45Z");
+    assertThat(resumed.code()).as(resumed.toString()).isZero();
+    assertThat(Files.readAllLines(home.resolve("windows.txt")))
+        .containsExactly(
+            "2026-11-23T09:30:00Z 2026-11-23T09:45:00Z",
+            "2026-11-23T09:45:00Z 2026-11-23T10:00:00Z",
+            "2026-11-23T10:00:00Z 2026-11-23T10:15:00Z",
+            "2026-11-23T10:15:00Z 2026-11-23T10:30:00Z",
+            "2026-11-23T10:30:00Z 2026-11-23T10:45:00Z");
+    assertThat(cli.history("--task", "sync"))
+        .extracting(r -> r.get("trigger"))
+        .containsOnly("backfill");
+    assertThat(cli.run("backfill", "sync", "--from", "x", "--to", "y").err())
+        .contains("--from: 'x' is not an ISO date-time");
+  }
 }
