@@ -41,6 +41,11 @@ public interface TaskContext {
    */
   Map<String, String> environment();
 
+  /** One variable of {@link #environment()}: how a type reads its secrets from {@code .env}. */
+  default Optional<String> env(String key) {
+    return Optional.ofNullable(environment().get(key)).filter(v -> !v.isBlank());
+  }
+
   /** The runner's home directory. */
   Path home();
 
