@@ -45,8 +45,8 @@ hw=$(col "$work/hello.txt" 1); hc=$(col "$work/hello.txt" 2); hm=$(col "$work/he
 tw=$(col "$work/tick.txt" 1); tc=$(col "$work/tick.txt" 2); tm=$(col "$work/tick.txt" 3)
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), medians of $runs runs"
 printf '%-34s %8s %8s %10s\n' "" "wall s" "cpu s" "peak RSS"
-printf '%-34s %8s %8s %9dM\n' "java hello world" "$hw" "$hc" "$((hm / 1024))"
-printf '%-34s %8s %8s %9dM\n' "runner tick (50 tasks, none due)" "$tw" "$tc" "$((tm / 1024))"
+printf '%-34s %8.2f %8.2f %9dM\n' "java hello world" "$hw" "$hc" "$((hm / 1024))"
+printf '%-34s %8.2f %8.2f %9dM\n' "runner tick (50 tasks, none due)" "$tw" "$tc" "$((tm / 1024))"
 awk -v tw="$tw" -v hw="$hw" -v tc="$tc" -v hc="$hc" -v tm="$tm" -v hm="$hm" \
   'BEGIN {printf "ratio tick/hello: wall %.1fx, cpu %.1fx, rss %.1fx\n", tw/hw, tc/hc, tm/hm}'
 awk -v tc="$tc" 'BEGIN {printf "an idle day (1440 ticks): %.1f CPU-minutes\n", tc*1440/60}'
