@@ -178,4 +178,33 @@ class NotionTaskTest {
         .extracting(b -> b.path("type").asText())
         .containsExactly("heading_2", "to_do", "divider");
   }
+
+  @Test
+  void a_long_template_is_sent_in_chunks_through_append_children() throws Exception {
+    StringBuilder items = new StringBuilder();
+    for (int i = 1; i <= 130; i++) {
+      items.append(i == 1 ? "" : ", ").append("{\"todo\": \"item ").append(i).append("\"}");
+    }
+    cli.config(
+        "{\"daily_journal\": {\"cron\": \"0 0 * * *\", \"params\": {\"template\": ["
+            + items
+            + "]}}}");
+    CliHarness.Result run = cli.run("run", "daily_journal");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(notion.calls).filteredOn(c -> c.startsWith("PATCH /blocks/")).hasSize(1);
+    assertThat(notion.pages.get(0).children()).hasSize(130);
+    assertThat(
+            notion
+                .pages
+                .get(0)
+                .children()
+                .get(129)
+                .path("to_do")
+                .path("rich_text")
+                .path(0)
+                .path("text")
+                .path("content")
+                .asText())
+        .isEqualTo("item 130");
+  }
 }
