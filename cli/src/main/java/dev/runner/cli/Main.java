@@ -32,6 +32,9 @@ public final class Main {
   }
 
   public static int run(Invocation invocation, String... args) {
+    if (FastTick.answered(invocation, args)) {
+      return ExitCode.OK;
+    }
     CommandLine line = new CommandLine(new RunnerCommand(invocation));
     line.setOut(invocation.out());
     line.setErr(invocation.err());

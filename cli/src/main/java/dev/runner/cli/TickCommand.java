@@ -4,15 +4,20 @@ import dev.runner.config.Home;
 import dev.runner.config.InvalidConfigException;
 import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Decision;
+import dev.runner.engine.Engine;
+import dev.runner.engine.IdleRecord;
 import dev.runner.engine.Redactor;
 import dev.runner.engine.RunResult;
 import dev.runner.engine.TaskLog;
 import dev.runner.engine.TickReport;
 import dev.runner.store.RunStatus;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -53,8 +58,15 @@ final class TickCommand implements Callable<Integer> {
     }
     ZoneId zone = config.settings().zone();
     Clock clock = now == null ? inv.clock() : Times.clockAt(inv.clock(), now, zone);
+    boolean recordIdle = now == null && !dryRun;
+    if (recordIdle) {
+      IdleRecord.clear(config.home().dir()); // this tick's outcome replaces it
+    }
     try {
       TickReport report = root.engine(clock).tick(dryRun);
+      if (recordIdle && !report.busy()) {
+        writeIdleRecord(config, root.engine(clock).idle(), clock);
+      }
       if (report.busy()) {
         if (inv.terminal() || dryRun) {
           inv.err().println("runner: another tick is running in this home; nothing to do");
@@ -93,6 +105,30 @@ final class TickCommand implements Callable<Integer> {
       return report.anyFailed() ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
       root.closeEngine();
+    }
+  }
+
+  /**
+   * What the next ticks need to know to skip the full work while nothing is due. Written after the
+   * store is closed, so the database files are stamped as the next tick will find them.
+   */
+  private void writeIdleRecord(RunnerConfig config, Engine.Idle idle, Clock clock) {
+    root.closeEngine();
+    Path db = config.settings().database();
+    try {
+      IdleRecord.write(
+          config.home().dir(),
+          new IdleRecord.Inputs(
+              config.home().configFile(), config.home().envFile(), root.invocation.environment()),
+          List.of(
+              db,
+              db.resolveSibling(db.getFileName() + "-wal"),
+              config.home().dir().resolve("plugins")),
+          clock.instant(),
+          idle.due(),
+          idle.live());
+    } catch (IOException e) {
+      // without the record the next tick simply does the full work
     }
   }
 

@@ -401,7 +401,13 @@ final class TaskReader {
     if (factor < 1) {
       r.problem("factor", "factor below 1 would shrink the delays", "use 1 for a fixed delay");
     }
-    Duration maxDelay = r.duration("max_delay").orElse(RetryPolicy.NONE.maxDelay());
+    // an unset cap never cuts the backoff the user asked for
+    Duration maxDelay =
+        r.duration("max_delay")
+            .orElse(
+                backoff.compareTo(RetryPolicy.NONE.maxDelay()) > 0
+                    ? backoff
+                    : RetryPolicy.NONE.maxDelay());
     return new RetryPolicy(max, backoff, factor, maxDelay);
   }
 

@@ -584,6 +584,48 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /**
+   * When the next tick could have something to do: the earliest fire of an enabled task after its
+   * watermark (a fire not yet decided makes it now), and the earliest queued retry. Also the tasks
+   * with a run in progress on this host, whose owners the idle check must find alive.
+   */
+  public record Idle(Instant due, List<String> live) {}
+
+  public Idle idle() {
+    return store()
+        .inTransaction(
+            tx -> {
+              Map<String, TaskState> states = tx.states();
+              Instant due = Instant.MAX;
+              for (TaskDef task : config.tasks()) {
+                if (!task.enabled() || task.manual()) {
+                  continue;
+                }
+                TaskState state = states.get(task.name());
+                if (state == null) {
+                  return new Idle(Instant.MIN, List.of());
+                }
+                Optional<Instant> next =
+                    task.compile(state.anchor()).flatMap(s -> s.next(state.watermark()));
+                if (next.isPresent() && next.get().isBefore(due)) {
+                  due = next.get();
+                }
+              }
+              for (PendingRetry retry : tx.dueRetries(Instant.parse("9999-12-31T23:59:59Z"))) {
+                if (retry.dueAt().isBefore(due)) {
+                  due = retry.dueAt();
+                }
+              }
+              List<String> live =
+                  tx.running().stream()
+                      .filter(r -> identity.host().equals(r.host()))
+                      .map(RunRecord::taskName)
+                      .distinct()
+                      .toList();
+              return new Idle(due, live);
+            });
+  }
+
   /** The trigger of {@code runner backfill}'s runs; they leave the live window where it is. */
   public static final String BACKFILL = "backfill";
 

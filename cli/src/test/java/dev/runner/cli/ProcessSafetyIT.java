@@ -159,4 +159,33 @@ class ProcessSafetyIT {
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(first.exitValue()).isZero();
   }
+
+  @Test
+  void the_idle_fast_path_still_finds_a_crashed_run() throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"wait": {"type": "shell", "command": "touch started; exec sleep 60"},
+         "daily": {"type": "shell", "cron": "0 3 * * *", "command": "true"}}
+        """);
+    Process run = jar.start("run", "wait");
+    PackagedJar.awaitTrue(
+        "the run to start",
+        Duration.ofSeconds(30),
+        () -> Files.exists(home.resolve("started")) && hasStatus("wait", RunStatus.RUNNING));
+    assertThat(jar.run("tick")).isZero(); // full: writes the idle record, the run alive in it
+    Path record = home.resolve("locks/idle");
+    String written = Files.readString(record);
+    assertThat(written).contains("live wait");
+    assertThat(jar.run("tick")).isZero();
+    assertThat(Files.readString(record)).as("answered from the record").isEqualTo(written);
+
+    run.destroyForcibly(); // the owner dies; the record cannot know
+    run.waitFor();
+    assertThat(jar.run("tick")).isZero();
+    assertThat(Files.readString(record)).isNotEqualTo(written);
+    assertThat(rows("wait"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.CRASHED));
+  }
 }
