@@ -1,14 +1,23 @@
 #!/usr/bin/env bash
-# Figures for an idle tick: a 50-task home with nothing due, `runner tick` through the shipped
-# launcher, next to a Java hello world on the same JVM. Runs alternate, N of each; prints medians
-# of wall time, CPU time (user+sys) and peak RSS, and the ratios. Not a test: CI does not run it.
+# The idle tick (issue 6, point 1): a 50-task home with nothing due, measured four ways in one
+# run, alternating so that a busy moment of the machine hits all of them alike:
+#   hello      a Java hello world on the same JVM (the floor)
+#   installed  runner tick through packaging/bin/runner, as install.sh sets it up
+#   clone      runner tick through ./runner (adds its check that the jar is not stale)
+#   python     the user's old stack: APScheduler's CronTrigger per task on Debian's python3
+# Prints medians of wall time, CPU time (user + sys) and peak RSS, and the ratios the issue asks
+# for. Not a test: CI does not run it. Usage: bench/noop-tick.sh [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-runs="${1:-10}"
+runs="${1:-21}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-"$root/runner" --version >/dev/null   # builds the jar if needed, outside the measurement
+if ! /usr/bin/python3 -c "import apscheduler" 2>/dev/null; then
+  echo "installing Debian's python3-apscheduler for the anchor..." >&2
+  (apt-get install -y python3-apscheduler || (apt-get update && apt-get install -y python3-apscheduler)) >/dev/null
+fi
+"$root/runner" --version >/dev/null   # builds the jar and its class-data archive if needed
 
 mkdir -p "$work/home" "$work/hello"
 {
@@ -19,34 +28,40 @@ mkdir -p "$work/home" "$work/hello"
   done
   echo "}"
 } > "$work/home/tasks_config.json"
-"$root/runner" --home "$work/home" tick   # first sight: state rows, nothing runs
+javac -d "$work/hello" "$root/bench/anchors/Hello.java"
+hello=(java -cp "$work/hello" Hello)
+installed=(env RUNNER_JAR="$root/cli/target/runner.jar" "$root/packaging/bin/runner" --home "$work/home" tick)
+clone=("$root/runner" --home "$work/home" tick)
+python=(/usr/bin/python3 "$root/bench/anchors/apscheduler_tick.py" "$work/home")
+"${installed[@]}"; "${installed[@]}"; "${python[@]}"   # first sight for both, then the idle record
 
-cat > "$work/hello/Hello.java" <<'JAVA'
-public class Hello { public static void main(String[] a) { System.out.println("hello"); } }
-JAVA
-javac -d "$work/hello" "$work/hello/Hello.java"
-
-measure() { # prints "wall cpu rss_kb"
+measure() { # appends "wall cpu rss_kb" for one run of the command to file $1
+  local file="$1"; shift
   /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>&1
-  awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' "$work/t"
+  awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' "$work/t" >> "$work/$file"
 }
 for i in $(seq 1 "$runs"); do
-  measure java -cp "$work/hello" Hello >> "$work/hello.txt"
-  measure "$root/runner" --home "$work/home" tick >> "$work/tick.txt"
+  measure hello.txt "${hello[@]}"
+  measure installed.txt "${installed[@]}"
+  measure clone.txt "${clone[@]}"
+  measure python.txt "${python[@]}"
 done
-if [ -n "$(sqlite3 -version 2>/dev/null || true)" ] && \
-   [ "$(sqlite3 "$work/home/task_log.db" 'select count(*) from task_logs')" != 0 ]; then
-  echo "warning: a task ran during the benchmark" >&2
+if [ ! -s "$work/home/locks/idle" ]; then
+  echo "warning: no idle record: every tick took the full path" >&2
 fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-col() { awk -v c="$2" '{print $c}' "$1" | median; }
-hw=$(col "$work/hello.txt" 1); hc=$(col "$work/hello.txt" 2); hm=$(col "$work/hello.txt" 3)
-tw=$(col "$work/tick.txt" 1); tc=$(col "$work/tick.txt" 2); tm=$(col "$work/tick.txt" 3)
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), medians of $runs runs"
-printf '%-34s %8s %8s %10s\n' "" "wall s" "cpu s" "peak RSS"
-printf '%-34s %8.2f %8.2f %9dM\n' "java hello world" "$hw" "$hc" "$((hm / 1024))"
-printf '%-34s %8.2f %8.2f %9dM\n' "runner tick (50 tasks, none due)" "$tw" "$tc" "$((tm / 1024))"
-awk -v tw="$tw" -v hw="$hw" -v tc="$tc" -v hc="$hc" -v tm="$tm" -v hm="$hm" \
-  'BEGIN {printf "ratio tick/hello: wall %.1fx, cpu %.1fx, rss %.1fx\n", tw/hw, tc/hc, tm/hm}'
-awk -v tc="$tc" 'BEGIN {printf "an idle day (1440 ticks): %.1f CPU-minutes\n", tc*1440/60}'
+col() { awk -v c="$2" '{print $c}' "$work/$1.txt" | median; }
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), medians of $runs alternating runs"
+printf '%-36s %8s %8s %9s\n' "" "wall s" "cpu s" "peak RSS"
+for what in hello installed clone python; do
+  label=$(case $what in hello) echo "java hello world";; installed) echo "runner tick, installed launcher";;
+    clone) echo "runner tick, ./runner in a clone";; python) echo "python3 + APScheduler no-op tick";; esac)
+  printf '%-36s %8.3f %8.3f %8dM\n' "$label" "$(col $what 1)" "$(col $what 2)" "$(( $(col $what 3) / 1024 ))"
+done
+awk -v tw="$(col installed 1)" -v hw="$(col hello 1)" -v tc="$(col installed 2)" \
+    -v pc="$(col python 2)" -v cw="$(col clone 1)" -v cc="$(col clone 2)" -v tm="$(col installed 3)" 'BEGIN {
+  printf "installed: wall %.2fx hello (goal <= 3x), cpu %.2fx python (goal <= 0.5x), peak RSS %d MB (goal <= 64)\n", tw/hw, tc/pc, tm/1024
+  printf "clone:     wall %.2fx hello, cpu %.2fx python\n", cw/hw, cc/pc
+  printf "an idle day (1440 ticks, installed): %.1f CPU-minutes\n", tc*1440/60
+}'

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import picocli.CommandLine;
 
 /** The entry point. {@link #run} is what tests call; {@code main} only exits with its code. */
 public final class Main {
@@ -32,34 +31,10 @@ public final class Main {
   }
 
   public static int run(Invocation invocation, String... args) {
+    // The idle tick is answered here, before any class of the full command line is loaded.
     if (FastTick.answered(invocation, args)) {
       return ExitCode.OK;
     }
-    CommandLine line = new CommandLine(new RunnerCommand(invocation));
-    line.setOut(invocation.out());
-    line.setErr(invocation.err());
-    line.setExecutionExceptionHandler(new Failures(invocation));
-    line.setParameterExceptionHandler(
-        (ex, arguments) -> {
-          invocation.err().println("runner: " + ex.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, invocation.err());
-          invocation.err().println("Try 'runner " + commandPath(ex.getCommandLine()) + "--help'.");
-          return ExitCode.USAGE;
-        });
-    line.setColorScheme(
-        CommandLine.Help.defaultColorScheme(
-            invocation.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
-    int code = line.execute(args);
-    invocation.out().flush();
-    invocation.err().flush();
-    return code;
-  }
-
-  private static String commandPath(CommandLine line) {
-    StringBuilder path = new StringBuilder();
-    for (CommandLine c = line; c.getParent() != null; c = c.getParent()) {
-      path.insert(0, c.getCommandName() + " ");
-    }
-    return path.toString();
+    return FullCommandLine.run(invocation, args);
   }
 }

@@ -56,7 +56,11 @@ public final class IdleRecord {
     text.append("env ").append(hash(inputs.environment())).append('\n');
     List<Path> files = new ArrayList<>(List.of(inputs.config(), inputs.envFile()));
     files.addAll(watched);
-    files.add(runnerCode());
+    Path code = runnerCode();
+    files.add(code);
+    if (code.getFileName() != null && code.getFileName().toString().endsWith(".jar")) {
+      files.add(code.resolveSibling("runner-all.jar")); // the rest of runner, on its class path
+    }
     for (Path file : files) {
       text.append("file ").append(stamp(file)).append(' ').append(file).append('\n');
     }
@@ -95,8 +99,10 @@ public final class IdleRecord {
    */
   public static boolean idle(Path home, Inputs inputs, Instant now) {
     List<String> lines;
-    try {
-      lines = Files.readAllLines(file(home), StandardCharsets.UTF_8);
+    // java.io rather than Files.readAllLines: the channel classes behind the latter are not in
+    // the JDK's class-data archive, and loading them is a measurable part of an idle tick.
+    try (java.io.FileInputStream in = new java.io.FileInputStream(file(home).toFile())) {
+      lines = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
     } catch (IOException e) {
       return false;
     }
@@ -196,11 +202,25 @@ public final class IdleRecord {
   }
 
   /**
-   * Variables a shell changes from one command to the next ({@code _} is the last command run):
-   * they cannot matter to a schedule, and counting them would make every interactive tick full.
+   * Variables a shell changes from one command to the next ({@code _} is the last command run), and
+   * the launcher's: they cannot matter to a schedule, and counting them would make every
+   * interactive tick full.
    */
   private static final java.util.Set<String> VOLATILE =
-      java.util.Set.of("_", "OLDPWD", "PWD", "SHLVL", "COLUMNS", "LINES", "TERM", "WINDOWID");
+      java.util.Set.of(
+          "_",
+          "OLDPWD",
+          "PWD",
+          "SHLVL",
+          "COLUMNS",
+          "LINES",
+          "TERM",
+          "WINDOWID",
+          // the launcher's own settings: how runner starts, not what it schedules
+          "RUNNER_JAR",
+          "RUNNER_CDS",
+          "RUNNER_JAVA_OPTS",
+          "JAVA_HOME");
 
   private static long hash(Map<String, String> environment) {
     long hash = 1125899906842597L;
