@@ -27,23 +27,28 @@ import picocli.CommandLine.ScopeType;
       "2:bad usage or invalid configuration",
       "3:busy: another process holds what is needed",
       "4:internal error (the stack trace is in logs/task.log)"
-    },
-    subcommands = {
-      TickCommand.class,
-      RunCommand.class,
-      ListCommand.class,
-      HistoryCommand.class,
-      LogsCommand.class,
-      EnableCommand.class,
-      DisableCommand.class,
-      ValidateCommand.class,
-      NextCommand.class,
-      DepsCommand.class,
-      BackfillCommand.class,
-      NotifyCommand.class,
-      CronCommand.class
     })
 public final class RunnerCommand implements Runnable {
+
+  /**
+   * The commands, in the order --help lists them. Added to the command line by {@link
+   * FullCommandLine}: only the one being run, unless help or a mistake needs them all.
+   */
+  static final java.util.List<Class<?>> COMMANDS =
+      java.util.List.of(
+          TickCommand.class,
+          RunCommand.class,
+          ListCommand.class,
+          HistoryCommand.class,
+          LogsCommand.class,
+          EnableCommand.class,
+          DisableCommand.class,
+          ValidateCommand.class,
+          NextCommand.class,
+          DepsCommand.class,
+          BackfillCommand.class,
+          NotifyCommand.class,
+          CronCommand.class);
 
   final Invocation invocation;
 

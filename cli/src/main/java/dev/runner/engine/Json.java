@@ -1,51 +1,127 @@
 package dev.runner.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** JSON text for history messages and {@code --json} output. */
+/**
+ * JSON text for history messages and {@code --json} output, over Jackson's streaming core: the
+ * values here are plain maps, lists, strings, numbers and booleans, and the object mapper's
+ * start-up would cost more than every command that prints history.
+ */
 public final class Json {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private Json() {}
 
   public static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON-friendly: " + value, e);
-    }
+    return write(value, false);
   }
 
   public static String pretty(Object value) {
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not JSON-friendly: " + value, e);
+    return write(value, true);
+  }
+
+  private static String write(Object value, boolean pretty) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+      if (pretty) {
+        generator.useDefaultPrettyPrinter();
+      }
+      writeValue(generator, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeValue(JsonGenerator out, Object value) throws IOException {
+    if (value == null) {
+      out.writeNull();
+    } else if (value instanceof Map<?, ?> map) {
+      out.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        out.writeFieldName(String.valueOf(entry.getKey()));
+        writeValue(out, entry.getValue());
+      }
+      out.writeEndObject();
+    } else if (value instanceof Iterable<?> items) {
+      out.writeStartArray();
+      for (Object item : items) {
+        writeValue(out, item);
+      }
+      out.writeEndArray();
+    } else if (value instanceof Boolean b) {
+      out.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      out.writeNumber(((Number) value).longValue());
+    } else if (value instanceof Number n) {
+      out.writeNumber(n.doubleValue());
+    } else {
+      out.writeString(value.toString());
     }
   }
 
   /** A stored message as a map; text that is not a JSON object comes back under "text". */
-  @SuppressWarnings("unchecked")
   public static Map<String, Object> readObject(String text) {
+    Map<String, Object> result = new LinkedHashMap<>();
     if (text == null || text.isBlank()) {
-      return new LinkedHashMap<>();
+      return result;
     }
-    try {
-      Object value = MAPPER.readValue(text, Object.class);
-      if (value instanceof Map<?, ?> map) {
-        return (Map<String, Object>) map;
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      if (parser.nextToken() == JsonToken.START_OBJECT) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) readValue(parser);
+        return map;
       }
-    } catch (JsonProcessingException ignored) {
+    } catch (IOException ignored) {
       // fall through: keep the raw text
     }
-    Map<String, Object> raw = new LinkedHashMap<>();
-    raw.put("text", text);
-    return raw;
+    result.put("text", text);
+    return result;
+  }
+
+  private static Object readValue(JsonParser parser) throws IOException {
+    switch (parser.currentToken()) {
+      case START_OBJECT:
+        {
+          Map<String, Object> map = new LinkedHashMap<>();
+          while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String key = parser.currentName();
+            parser.nextToken();
+            map.put(key, readValue(parser));
+          }
+          return map;
+        }
+      case START_ARRAY:
+        {
+          List<Object> list = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            list.add(readValue(parser));
+          }
+          return list;
+        }
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+        return parser.getNumberValue();
+      case VALUE_NUMBER_FLOAT:
+        return parser.getDoubleValue();
+      case VALUE_TRUE:
+        return true;
+      case VALUE_FALSE:
+        return false;
+      default:
+        return null;
+    }
   }
 }

@@ -53,6 +53,7 @@ public final class ProcessGroups {
     builder.redirectErrorStream(true);
     builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process process = builder.start();
+    // Recorded at once: a runner killed a moment later must still find the orphan to stop.
     started.accept(process.toHandle());
 
     Thread pump = new Thread(() -> pump(process, output), "output-" + process.pid());

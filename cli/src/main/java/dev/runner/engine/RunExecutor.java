@@ -56,7 +56,6 @@ final class RunExecutor {
   RunResult execute(Claim claim, PrintWriter echo) {
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
-    store.markStarted(claim.id(), start);
     taskLog.started(claim.task().name(), claim.id(), claim.trigger());
 
     CancelSignal cancel = new CancelSignal();

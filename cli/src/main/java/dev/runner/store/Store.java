@@ -49,6 +49,7 @@ public final class Store implements AutoCloseable {
   public static Store open(Path file) {
     try {
       createOwnerOnly(file);
+      SqliteNative.keepIn(file.toAbsolutePath().getParent().resolve(".runner"));
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA busy_timeout = 10000");
@@ -130,19 +131,33 @@ public final class Store implements AutoCloseable {
     T run(Tx tx) throws SQLException;
   }
 
-  /** Runs {@code work} in a write transaction and commits it. */
+  /** Runs {@code work} in a write transaction and commits it, durably (claims, retries). */
   public <T> T inTransaction(Work<T> work) {
-    return transaction(work, true);
+    return transaction(work, true, true);
+  }
+
+  /**
+   * Runs {@code work} in a write transaction committed without its own flush to disk: how a run's
+   * outcome is recorded. SQLite's WAL keeps it in order, and the next durable commit (the next
+   * claim) or checkpoint makes it durable; a power cut in between can only turn the last outcomes
+   * into {@code crashed} rows, never lose a claim or run a fire twice. With a thousand runs a tick,
+   * a flush per outcome would cost more than the runs.
+   */
+  public <T> T inLightTransaction(Work<T> work) {
+    return transaction(work, true, false);
   }
 
   /** Runs {@code work} in a write transaction and rolls it back: for dry runs. */
   public <T> T rehearse(Work<T> work) {
-    return transaction(work, false);
+    return transaction(work, false, true);
   }
 
   // One connection, shared by the worker threads: its use is serialised here.
-  private synchronized <T> T transaction(Work<T> work, boolean commit) {
+  private synchronized <T> T transaction(Work<T> work, boolean commit, boolean durable) {
     try (Statement statement = connection.createStatement()) {
+      if (!durable) {
+        statement.execute("PRAGMA synchronous = NORMAL");
+      }
       statement.execute("BEGIN IMMEDIATE");
       try {
         T result = work.run(new Tx());
@@ -151,6 +166,10 @@ public final class Store implements AutoCloseable {
       } catch (SQLException | RuntimeException e) {
         statement.execute("ROLLBACK");
         throw e;
+      } finally {
+        if (!durable) {
+          statement.execute("PRAGMA synchronous = FULL");
+        }
       }
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": " + e.getMessage(), e);
@@ -252,13 +271,16 @@ public final class Store implements AutoCloseable {
       try (PreparedStatement ps =
           connection.prepareStatement(
               "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?,"
-                  + " final = ? WHERE id = ?")) {
+                  + " final = ?, run_time = COALESCE(?, run_time) WHERE id = ?")) {
         ps.setString(1, status.dbName());
         ps.setString(2, Instants.format(end));
         ps.setDouble(3, seconds);
         ps.setString(4, message);
         ps.setInt(5, last ? 1 : 0);
-        ps.setLong(6, id);
+        // the start: the end less the duration, for a run that ran (a crash keeps its claim time)
+        ps.setString(
+            6, seconds > 0 ? Instants.format(end.minusNanos((long) (seconds * 1e9))) : null);
+        ps.setLong(7, id);
         ps.executeUpdate();
       }
       try (PreparedStatement ps =
@@ -387,14 +409,9 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Records that a claimed run's process really started, and when. */
-  public void markStarted(long id, Instant start) {
-    update("UPDATE task_logs SET run_time = ? WHERE id = ?", Instants.format(start), id);
-  }
-
   public void finish(
       long id, RunStatus status, Instant end, double seconds, String message, boolean last) {
-    inTransaction(
+    inLightTransaction(
         tx -> {
           tx.finish(id, status, end, seconds, message, last);
           return null;
@@ -403,7 +420,7 @@ public final class Store implements AutoCloseable {
 
   /** Records the task's child process, so a crashed run's leftovers can be found and stopped. */
   public void markChild(long id, long pid, Instant started) {
-    update(
+    light(
         "UPDATE task_logs SET child_pid = ?, child_started = ? WHERE id = ?",
         pid,
         Instants.format(started),
@@ -437,7 +454,7 @@ public final class Store implements AutoCloseable {
 
   /** Replaces a finished run's message (to add what its notifications did). */
   public void setMessage(long id, String message) {
-    update("UPDATE task_logs SET message = ? WHERE id = ?", message, id);
+    light("UPDATE task_logs SET message = ? WHERE id = ?", message, id);
   }
 
   public Optional<RunRecord> find(long id) {
@@ -489,6 +506,14 @@ public final class Store implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("database " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private void light(String sql, Object... args) {
+    inLightTransaction(
+        tx -> {
+          update(sql, args);
+          return null;
+        });
   }
 
   private synchronized void update(String sql, Object... args) {

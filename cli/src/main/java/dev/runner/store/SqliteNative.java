@@ -1,0 +1,52 @@
+package dev.runner.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.OSInfo;
+
+/**
+ * sqlite-jdbc unpacks its native library into a temporary file on every start; this keeps one copy
+ * per version in the home's {@code .runner/} folder and points the driver at it, which saves each
+ * command that reads the database about a tenth of a second.
+ */
+final class SqliteNative {
+
+  private static final String PATH = "org.sqlite.lib.path";
+  private static final String NAME = "org.sqlite.lib.name";
+
+  private SqliteNative() {}
+
+  /** Sets the driver up to load the kept copy (made if missing); does nothing it cannot do. */
+  static void keepIn(Path folder) {
+    if (System.getProperty(PATH) != null) {
+      return; // set by the user, or by an earlier database this process opened
+    }
+    try {
+      String os = OSInfo.getNativeLibFolderPathForCurrentOS();
+      String name = System.mapLibraryName("sqlitejdbc");
+      String resource = "/org/sqlite/native/" + os + "/" + name;
+      Path target =
+          folder.resolve("sqlite-" + SQLiteJDBCLoader.getVersion()).resolve(os).resolve(name);
+      if (!Files.isRegularFile(target)) {
+        try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+          if (in == null) {
+            return; // not a platform with a bundled library: the driver finds its own way
+          }
+          Files.createDirectories(target.getParent());
+          Path temp = target.resolveSibling(name + ".tmp-" + ProcessHandle.current().pid());
+          Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      System.setProperty(PATH, target.getParent().toString());
+      System.setProperty(NAME, name);
+    } catch (IOException | RuntimeException e) {
+      // the driver's own unpacking still works
+    }
+  }
+}
