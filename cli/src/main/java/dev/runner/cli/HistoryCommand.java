@@ -58,7 +58,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation;
-    RunnerConfig config = root.config();
+    RunnerConfig config = root.settings();
     ZoneId zone = config.settings().zone();
     if (limit < 1 || page < 1) {
       throw new UsageException("--limit and --page start at 1");

@@ -26,7 +26,7 @@ final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation;
-    RunnerConfig config = root.config();
+    RunnerConfig config = root.settings();
     RunRecord run =
         root.read(store -> store.find(runId))
             .orElseThrow(

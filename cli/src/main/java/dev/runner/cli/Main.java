@@ -12,6 +12,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Libraries that log through SLF4J (sqlite-jdbc) get its no-op provider: runner's own log is
+    // a logback context of its own (TaskLog), and starting logback for them cost every command.
+    System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
     if (Runtime.version().feature() < 21) {
       // vfork starts a child without the helper process posix_spawn needs: half the cost of
       // each run's start on JDK 17. (Newer JDKs deprecate it; they keep their default.)

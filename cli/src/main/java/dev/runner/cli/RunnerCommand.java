@@ -99,7 +99,7 @@ public final class RunnerCommand implements Runnable {
 
   ConfigLoader loader() {
     return new ConfigLoader(
-        TaskTypes.load(RunnerCommand.class.getClassLoader(), home().dir().resolve("plugins")),
+        () -> TaskTypes.load(RunnerCommand.class.getClassLoader(), home().dir().resolve("plugins")),
         invocation.environment(),
         ZoneId.systemDefault());
   }
@@ -123,13 +123,17 @@ public final class RunnerCommand implements Runnable {
     return engine(invocation.clock());
   }
 
+  /** The settings alone (no tasks parsed), for commands that only read the database. */
+  RunnerConfig settings() throws InvalidConfigException {
+    return config != null ? config : loader().loadSettings(home());
+  }
+
   /** One read of the database, opened and closed around it. */
   <T> T read(java.util.function.Function<dev.runner.store.Store, T> query)
       throws InvalidConfigException {
-    try {
-      return query.apply(engine().store());
-    } finally {
-      closeEngine();
+    try (dev.runner.store.Store store =
+        dev.runner.store.Store.open(settings().settings().database())) {
+      return query.apply(store);
     }
   }
 

@@ -21,12 +21,21 @@ import java.util.Map;
  */
 public final class ConfigLoader {
 
-  private final TaskTypes types;
+  private final java.util.function.Supplier<TaskTypes> typesSource;
+  private TaskTypes types;
   private final Map<String, String> processEnv;
   private final ZoneId systemZone;
 
   public ConfigLoader(TaskTypes types, Map<String, String> processEnv, ZoneId systemZone) {
-    this.types = types;
+    this(() -> types, processEnv, systemZone);
+  }
+
+  /** Task types found only when tasks are read: reading the settings alone needs none. */
+  public ConfigLoader(
+      java.util.function.Supplier<TaskTypes> types,
+      Map<String, String> processEnv,
+      ZoneId systemZone) {
+    this.typesSource = types;
     this.processEnv = Map.copyOf(processEnv);
     this.systemZone = systemZone;
   }
@@ -40,6 +49,7 @@ public final class ConfigLoader {
    * an edit can be checked before it is written.
    */
   public RunnerConfig load(Home home, String configText) throws InvalidConfigException {
+    types = typesSource.get();
     List<Problem> problems = new ArrayList<>(types.problems());
     Map<String, Position> envPositions = new HashMap<>();
     Environment environment =
@@ -57,15 +67,20 @@ public final class ConfigLoader {
     return new RunnerConfig(home, tasks, environment, settings);
   }
 
-  /** The environment and settings alone, for commands that do not need the tasks. */
-  public Environment loadEnvironment(Home home) throws InvalidConfigException {
+  /**
+   * The environment and settings alone, with no tasks: for commands that only read history and need
+   * not pay for parsing and checking every task.
+   */
+  public RunnerConfig loadSettings(Home home) throws InvalidConfigException {
     List<Problem> problems = new ArrayList<>();
+    Map<String, Position> positions = new HashMap<>();
     Environment environment =
-        new Environment(readEnvFile(home.envFile(), new HashMap<>(), problems), processEnv);
+        new Environment(readEnvFile(home.envFile(), positions, problems), processEnv);
+    Settings settings = readSettings(home, environment, positions, problems);
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
-    return environment;
+    return new RunnerConfig(home, List.of(), environment, settings);
   }
 
   private List<TaskDef> readTasks(

@@ -12,12 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code logs/task.log}: one line per start and end of a run, and the errors behind exit code 4,
- * rolled daily with {@code RUNNER_LOG_DAYS} kept. Configured in code on first use: logback's XML
- * start-up costs a quarter of a second that a tick with nothing to do should not pay.
+ * rolled daily with {@code RUNNER_LOG_DAYS} kept. Logback, in a context of this log's own made on
+ * first use: no XML start-up, and nothing global for libraries to set off (they log through SLF4J's
+ * no-op provider, see {@code Main}).
  */
 public final class TaskLog {
 
@@ -65,11 +65,11 @@ public final class TaskLog {
   }
 
   private Logger configure() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Logger log = context.getLogger("runner.task." + logDir.toAbsolutePath());
-    if (log.getAppender("task-log") != null) {
-      return log; // configured by an earlier engine in this process (the daemon reloads)
-    }
+    LoggerContext context = new LoggerContext();
+    context.setName("runner-task-log");
+    context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+    context.start();
+    Logger log = context.getLogger("runner.task");
     try {
       if (!Files.isDirectory(logDir)) {
         Files.createDirectories(
