@@ -48,7 +48,10 @@ public final class RunnerCommand implements Runnable {
           DepsCommand.class,
           BackfillCommand.class,
           NotifyCommand.class,
-          CronCommand.class);
+          CronCommand.class,
+          InitCommand.class,
+          InstallCommand.class,
+          UninstallCommand.class);
 
   final Invocation invocation;
 

@@ -220,6 +220,7 @@ public final class IdleRecord {
           "RUNNER_JAR",
           "RUNNER_CDS",
           "RUNNER_JAVA_OPTS",
+          "RUNNER_LAUNCHER",
           "JAVA_HOME");
 
   private static long hash(Map<String, String> environment) {

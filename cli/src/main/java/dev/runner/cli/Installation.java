@@ -1,0 +1,161 @@
+package dev.runner.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What {@code install} and {@code uninstall} write: a crontab line, or a systemd service and timer,
+ * for one home and the launcher that runs it. The crontab is edited through {@code crontab} ({@code
+ * $RUNNER_CRONTAB} names another program, for tests and unusual systems).
+ */
+final class Installation {
+
+  private final Invocation inv;
+  private final Path home;
+  private final boolean system;
+
+  /** {@code system}: units for the whole machine (root's default) rather than for the user. */
+  Installation(Invocation inv, Path home, boolean system) {
+    this.inv = inv;
+    this.home = home;
+    this.system = system;
+  }
+
+  static boolean runningAsRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  /** The launcher's absolute path, as the launcher reported it; else "runner" from PATH. */
+  String launcher() {
+    String launcher = inv.environment().get("RUNNER_LAUNCHER");
+    return launcher == null ? "runner" : inv.workingDir().resolve(launcher).normalize().toString();
+  }
+
+  String marker() {
+    return "# runner: " + home;
+  }
+
+  String cronLine() {
+    return "* * * * * "
+        + quote(launcher())
+        + " --home "
+        + quote(home.toString())
+        + " tick "
+        + marker();
+  }
+
+  String service(String name) {
+    return """
+        [Unit]
+        Description=runner: one scheduling pass for %s
+
+        [Service]
+        Type=oneshot
+        WorkingDirectory=%s
+        ExecStart=%s --home %s tick
+        """
+        .formatted(home, quote(home.toString()), quote(launcher()), quote(home.toString()));
+  }
+
+  String timer(String name) {
+    return """
+        [Unit]
+        Description=runner: a tick every minute for %s
+
+        [Timer]
+        OnCalendar=*-*-* *:*:00
+        AccuracySec=1s
+        Persistent=true
+        Unit=%s.service
+
+        [Install]
+        WantedBy=timers.target
+        """
+        .formatted(home, name);
+  }
+
+  boolean system() {
+    return system;
+  }
+
+  /** Where units go: the system's folder, or the user's. */
+  Path unitFolder() {
+    if (system) {
+      return Path.of("/etc/systemd/system");
+    }
+    String config = inv.environment().get("XDG_CONFIG_HOME");
+    Path base =
+        config != null && !config.isBlank()
+            ? Path.of(config)
+            : Path.of(inv.environment().getOrDefault("HOME", System.getProperty("user.home")))
+                .resolve(".config");
+    return base.resolve("systemd").resolve("user");
+  }
+
+  String systemctl() {
+    return system ? "systemctl" : "systemctl --user";
+  }
+
+  /** The crontab without this home's line, then with {@code line} if given; returns the text. */
+  String rewriteCrontab(String line) throws IOException, InterruptedException {
+    List<String> kept = new ArrayList<>();
+    for (String existing : crontab("-l", null).lines().toList()) {
+      if (!existing.endsWith(marker())) {
+        kept.add(existing);
+      }
+    }
+    if (line != null) {
+      kept.add(line);
+    }
+    String text = kept.isEmpty() ? "" : String.join("\n", kept) + "\n";
+    crontab("-", text);
+    return text;
+  }
+
+  private String crontab(String argument, String input) throws IOException, InterruptedException {
+    String program = inv.environment().getOrDefault("RUNNER_CRONTAB", "crontab");
+    ProcessBuilder builder = new ProcessBuilder(program, argument).redirectErrorStream(true);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UsageException(
+          "cannot run "
+              + program
+              + " ("
+              + e.getMessage()
+              + "); install cron"
+              + " (Debian: apt-get install cron), or add the line above with crontab -e");
+    }
+    if (input != null) {
+      process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    }
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new UsageException(program + " " + argument + " did not finish");
+    }
+    if (process.exitValue() != 0) {
+      if (argument.equals("-l")) {
+        return ""; // no crontab yet
+      }
+      throw new UsageException(program + " " + argument + " failed: " + output.strip());
+    }
+    return output;
+  }
+
+  static String quote(String text) {
+    return text.matches("[A-Za-z0-9_./@%+=:,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
+  }
+
+  static void writeFile(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+}
