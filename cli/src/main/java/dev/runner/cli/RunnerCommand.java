@@ -49,6 +49,8 @@ public final class RunnerCommand implements Runnable {
           BackfillCommand.class,
           NotifyCommand.class,
           CronCommand.class,
+          StatsCommand.class,
+          PruneCommand.class,
           InitCommand.class,
           InstallCommand.class,
           UninstallCommand.class);

@@ -6,13 +6,16 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Decision;
 import dev.runner.engine.Engine;
 import dev.runner.engine.IdleRecord;
+import dev.runner.engine.Pruner;
 import dev.runner.engine.Redactor;
 import dev.runner.engine.RunResult;
 import dev.runner.engine.TaskLog;
 import dev.runner.engine.TickReport;
 import dev.runner.store.RunStatus;
+import dev.runner.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -65,6 +68,7 @@ final class TickCommand implements Callable<Integer> {
     try {
       TickReport report = root.engine(clock).tick(dryRun);
       if (recordIdle && !report.busy()) {
+        pruneDaily(config, root.engine(clock).store(), clock);
         writeIdleRecord(config, root.engine(clock).idle(), clock);
       }
       if (report.busy()) {
@@ -105,6 +109,26 @@ final class TickCommand implements Callable<Integer> {
       return report.anyFailed() ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
       root.closeEngine();
+    }
+  }
+
+  /** History retention, applied by the first full tick of each day (UTC). */
+  private static void pruneDaily(RunnerConfig config, Store store, Clock clock) {
+    Path marker = config.home().dir().resolve("locks").resolve("pruned");
+    String today =
+        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
+    try {
+      if (Files.exists(marker) && Files.readString(marker).strip().equals(today)) {
+        return;
+      }
+      new Pruner(store, config.settings().logDir())
+          .prune(
+              clock.instant().minus(java.time.Duration.ofDays(config.settings().historyDays())),
+              rows -> {});
+      Files.createDirectories(marker.getParent());
+      Files.writeString(marker, today + "\n");
+    } catch (IOException e) {
+      // retention waits for the next tick; the runs are what matter now
     }
   }
 

@@ -457,6 +457,71 @@ public final class Store implements AutoCloseable {
     light("UPDATE task_logs SET message = ? WHERE id = ?", message, id);
   }
 
+  /** A batch of rows older than {@code before} (never a running one), oldest first. */
+  public List<RunRecord> oldRows(Instant before, int limit) {
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM task_logs WHERE run_time < ? AND status != 'running'"
+            + " ORDER BY id LIMIT ?",
+        List.of(Instants.format(before), limit));
+  }
+
+  /** Deletes rows by id. */
+  public void delete(List<Long> ids) {
+    inLightTransaction(
+        tx -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement("DELETE FROM task_logs WHERE id = ?")) {
+            for (long id : ids) {
+              ps.setLong(1, id);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  /** Free pages over all pages: how much a VACUUM would give back. */
+  public synchronized double freeShare() {
+    try (Statement statement = connection.createStatement()) {
+      long free;
+      long pages;
+      try (ResultSet rs = statement.executeQuery("PRAGMA freelist_count")) {
+        free = rs.getLong(1);
+      }
+      try (ResultSet rs = statement.executeQuery("PRAGMA page_count")) {
+        pages = rs.getLong(1);
+      }
+      return pages == 0 ? 0 : (double) free / pages;
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized void vacuum() {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("VACUUM");
+    } catch (SQLException e) {
+      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Final runs of {@code task} (or all) since {@code since}, newest first: for stats. */
+  public List<RunRecord> outcomesSince(String task, Instant since, int limit) {
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM task_logs WHERE run_time >= ? AND final = 1"
+            + " AND status NOT IN ('running', 'skipped')"
+            + (task == null ? "" : " AND task_name = ?")
+            + " ORDER BY id DESC LIMIT ?",
+        task == null
+            ? List.of(Instants.format(since), limit)
+            : List.of(Instants.format(since), task, limit));
+  }
+
   public Optional<RunRecord> find(long id) {
     List<RunRecord> rows = query("SELECT " + COLUMNS + " FROM task_logs WHERE id = ?", List.of(id));
     return rows.stream().findFirst();

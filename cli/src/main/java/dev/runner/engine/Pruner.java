@@ -1,0 +1,62 @@
+package dev.runner.engine;
+
+import dev.runner.store.RunRecord;
+import dev.runner.store.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * History retention ({@code RUNNER_HISTORY_DAYS}): rows older than the cut and their run logs go,
+ * in batches; running rows stay. A VACUUM follows when a quarter or more of the file came free.
+ */
+public final class Pruner {
+
+  private static final int BATCH = 5_000;
+  private static final double VACUUM_AT = 0.25;
+
+  private final Store store;
+  private final Path runLogs;
+
+  public Pruner(Store store, Path logDir) {
+    this.store = store;
+    this.runLogs = logDir.resolve("runs");
+  }
+
+  /** What a prune removed. */
+  public record Result(long rows, long logFiles, long bytesFreed, boolean vacuumed) {}
+
+  public Result prune(Instant before, IntConsumer progress) throws IOException {
+    long rows = 0;
+    long files = 0;
+    long bytes = 0;
+    long sizeBefore = Files.size(store.file());
+    while (true) {
+      List<RunRecord> batch = store.oldRows(before, BATCH);
+      if (batch.isEmpty()) {
+        break;
+      }
+      for (RunRecord row : batch) {
+        Path log = runLogs.resolve(row.taskName()).resolve(row.id() + ".log");
+        long size = Files.exists(log) ? Files.size(log) : 0;
+        if (Files.deleteIfExists(log)) {
+          files++;
+          bytes += size;
+        }
+      }
+      store.delete(batch.stream().map(RunRecord::id).toList());
+      rows += batch.size();
+      progress.accept((int) rows);
+    }
+    boolean vacuumed = false;
+    if (rows > 0 && store.freeShare() >= VACUUM_AT) {
+      store.vacuum();
+      vacuumed = true;
+    }
+    bytes += Math.max(0, sizeBefore - Files.size(store.file()));
+    return new Result(rows, files, bytes, vacuumed);
+  }
+}
