@@ -40,6 +40,15 @@ final class FullCommandLine {
     return code;
   }
 
+  /** The whole command tree, for completion scripts and the man page. */
+  static CommandLine tree(Invocation invocation) {
+    CommandLine line = new CommandLine(new RunnerCommand(invocation));
+    for (Class<?> command : RunnerCommand.COMMANDS) {
+      line.addSubcommand(command.getAnnotation(CommandLine.Command.class).name(), command);
+    }
+    return line;
+  }
+
   /** The command named in {@code args}, or null for help, a mistake, or none. */
   private static Class<?> requested(String[] args) {
     for (int i = 0; i < args.length; i++) {

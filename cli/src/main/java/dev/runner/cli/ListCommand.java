@@ -31,12 +31,19 @@ final class ListCommand implements Callable<Integer> {
   @Option(names = "--tree", description = "Show the dependency graph instead (as `runner deps`).")
   boolean tree;
 
+  @Option(names = "--names", description = "Only the task names, one a line (for completion).")
+  boolean names;
+
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation;
     RunnerConfig config = root.config();
     if (tree) {
       DepsCommand.print(config, inv.out());
+      return ExitCode.OK;
+    }
+    if (names) {
+      config.tasks().forEach(t -> inv.out().println(t.name()));
       return ExitCode.OK;
     }
     Instant now = inv.clock().instant();

@@ -52,6 +52,7 @@ public final class RunnerCommand implements Runnable {
           StatsCommand.class,
           PruneCommand.class,
           InitCommand.class,
+          CompletionCommand.class,
           InstallCommand.class,
           UninstallCommand.class);
 

@@ -1,0 +1,67 @@
+package dev.runner.cli;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+
+/**
+ * Shell completion, generated from the command tree by picocli, with one addition of ours: where a
+ * command takes a task's name, the names come from {@code runner list --names} of the home on the
+ * command line. {@code completions/} holds the generated scripts; a test keeps them current.
+ */
+final class Completion {
+
+  private Completion() {}
+
+  /** Commands whose first argument is a task name. */
+  private static final String TASK_COMMANDS = "run|next|enable|disable|backfill|test";
+
+  static String bash(Invocation invocation) {
+    CommandLine line = FullCommandLine.tree(invocation);
+    return AutoComplete.bash("runner", line)
+        + """
+
+        # --- task names (runner's own addition) ---
+        # Completes the TASK argument of run, next, enable, disable, backfill and notify test with
+        # the names in the home given by --home (or $RUNNER_HOME, or the current directory).
+        _runner_task_names() {
+          local i home=()
+          for ((i = 1; i < COMP_CWORD; i++)); do
+            case "${COMP_WORDS[i]}" in
+              --home|--config|--env-file) home+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+              --home=*|--config=*|--env-file=*) home+=("${COMP_WORDS[i]}") ;;
+            esac
+          done
+          runner "${home[@]}" list --names 2>/dev/null
+        }
+
+        _runner_complete() {
+          local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" i command=""
+          for ((i = 1; i < COMP_CWORD; i++)); do
+            case "${COMP_WORDS[i]}" in
+              --home|--config|--env-file) ((i++)) ;;
+              -*) ;;
+              *) command="${COMP_WORDS[i]}" ;;
+            esac
+          done
+          if [[ "$cur" != -* && "$prev" != -* ]] && [[ "$command" =~ ^(%s)$ ]] \\
+              && [[ "$prev" =~ ^(%s)$ ]]; then
+            COMPREPLY=( $(compgen -W "$(_runner_task_names)" -- "$cur") )
+            return 0
+          fi
+          _complete_runner "$@"
+        }
+
+        complete -F _runner_complete -o default runner
+        """
+            .formatted(TASK_COMMANDS, TASK_COMMANDS);
+  }
+
+  static String zsh(Invocation invocation) {
+    return """
+        # runner completion for zsh, through zsh's bash completion support
+        autoload -U +X compinit && compinit
+        autoload -U +X bashcompinit && bashcompinit
+        """
+        + bash(invocation);
+  }
+}
