@@ -41,6 +41,15 @@ final class RunCommand implements Callable<Integer> {
     Invocation inv = root.invocation;
     RunnerConfig config = root.config();
     TaskDef task = find(config, taskName);
+    if (task.window() != null) {
+      // a run by hand has no window of its own; taking the schedule's next one could leave a gap
+      throw new UsageException(
+          task.name()
+              + " is a window task: its windows run in order on"
+              + " schedule; to run a range now: runner backfill "
+              + task.name()
+              + " --from ISO --to ISO (add --dry-run to see the windows)");
+    }
     if (!params.isEmpty()) {
       Map<String, Object> merged = new LinkedHashMap<>(task.params());
       merged.putAll(params);

@@ -135,4 +135,12 @@ class WindowTaskTest {
     assertThat(cli.run("backfill", "sync", "--from", "x", "--to", "y").err())
         .contains("--from: 'x' is not an ISO date-time");
   }
+
+  @Test
+  void a_window_task_is_not_run_by_hand_without_a_window() throws Exception {
+    CliHarness cli = new CliHarness(home).config(SYNC);
+    CliHarness.Result run = cli.run("run", "sync");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("sync is a window task").contains("runner backfill sync");
+  }
 }
