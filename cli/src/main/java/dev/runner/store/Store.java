@@ -435,10 +435,6 @@ public final class Store implements AutoCloseable {
         });
   }
 
-  public List<PendingRetry> pendingRetries() {
-    return inTransaction(tx -> tx.dueRetries(Instant.parse("9999-12-31T23:59:59Z")));
-  }
-
   /** The task's latest final outcomes, newest first: what notification streaks count. */
   public List<RunStatus> recentOutcomes(String task, int limit) {
     return query(

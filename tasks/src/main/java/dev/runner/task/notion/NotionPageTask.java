@@ -69,7 +69,7 @@ record NotionPageTask(Period period, PageSpec spec, List<Object> defaultTemplate
   }
 
   private List<Object> template(TaskContext context) {
-    Object param = NotionPageType.templateParam(context.params());
+    Object param = context.params().get("template");
     if (param == null) {
       return defaultTemplate;
     }

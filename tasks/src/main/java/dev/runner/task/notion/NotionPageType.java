@@ -4,7 +4,6 @@ import dev.runner.task.Task;
 import dev.runner.task.TaskFields;
 import dev.runner.task.TaskType;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,9 +58,5 @@ abstract class NotionPageType implements TaskType {
   enum Period {
     DAY,
     WEEK
-  }
-
-  static Object templateParam(Map<String, Object> params) {
-    return params.get("template");
   }
 }
