@@ -8,7 +8,6 @@ import dev.runner.config.TaskDef.TriggerOn;
 import dev.runner.config.TaskDef.WindowSpec;
 import dev.runner.schedule.Cron;
 import dev.runner.schedule.DateTimeText;
-import dev.runner.schedule.Durations;
 import dev.runner.schedule.ScheduleException;
 import dev.runner.schedule.ScheduleSpec;
 import dev.runner.schedule.ScheduleSpec.RepeatUnit;
@@ -22,15 +21,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -136,7 +132,7 @@ final class TaskReader {
               "write {\"cron\": \"0 0 * * *\", \"command\": \"...\"}"));
       return null;
     }
-    Fields f = new Fields(name, obj);
+    ObjectFields f = new ObjectFields(file, problems, environment, name, obj);
 
     String typeName = f.string("type").orElse(name);
     TaskType type = types.get(typeName);
@@ -212,7 +208,7 @@ final class TaskReader {
 
     Task task = null;
     if (type != null) {
-      TypeFields typeFields = new TypeFields(f, type, enabled);
+      TypeFields typeFields = new TypeFields(f, type, enabled, environment);
       task = type.configure(typeFields);
     }
     if (problems.size() > before) {
@@ -240,7 +236,7 @@ final class TaskReader {
         task);
   }
 
-  private ZoneId readZone(Fields f) {
+  private ZoneId readZone(ObjectFields f) {
     return f.string("timezone")
         .map(
             text -> {
@@ -254,7 +250,7 @@ final class TaskReader {
         .orElse(defaultZone);
   }
 
-  private ScheduleSpec readSchedule(Fields f, ZoneId zone) {
+  private ScheduleSpec readSchedule(ObjectFields f, ZoneId zone) {
     List<String> given = SCHEDULE_FIELDS.stream().filter(f::has).toList();
     if (given.size() > 1) {
       f.problem(
@@ -306,7 +302,7 @@ final class TaskReader {
     }
   }
 
-  private boolean checkInterval(Fields f, String field, Duration d) {
+  private boolean checkInterval(ObjectFields f, String field, Duration d) {
     if (d.compareTo(Duration.ofSeconds(1)) < 0) {
       f.problem(field, "an interval under one second", "use at least \"1s\"");
       return false;
@@ -314,12 +310,12 @@ final class TaskReader {
     return true;
   }
 
-  private ScheduleSpec readRepeat(Fields f, boolean anchored) {
+  private ScheduleSpec readRepeat(ObjectFields f, boolean anchored) {
     JsonValue.Obj repeat = f.object("repeat").orElse(null);
     if (repeat == null) {
       return null;
     }
-    Fields r = f.nested("repeat", repeat, REPEAT_FIELDS);
+    ObjectFields r = f.nested("repeat", repeat, REPEAT_FIELDS);
     RepeatUnit unit = r.choice("unit", RepeatUnit.class).orElse(null);
     if (unit == null && !r.has("unit")) {
       r.problem(
@@ -374,7 +370,7 @@ final class TaskReader {
     return null;
   }
 
-  private RetryPolicy readRetries(Fields f) {
+  private RetryPolicy readRetries(ObjectFields f) {
     if (!f.has("retries")) {
       return RetryPolicy.NONE;
     }
@@ -394,7 +390,7 @@ final class TaskReader {
     if (obj == null) {
       return RetryPolicy.NONE;
     }
-    Fields r = f.nested("retries", obj, RETRY_FIELDS);
+    ObjectFields r = f.nested("retries", obj, RETRY_FIELDS);
     int max = r.rangedInt("max", 0, 100).orElse(3);
     Duration backoff = r.duration("backoff").orElse(RetryPolicy.NONE.backoff());
     double factor = r.number("factor").orElse(RetryPolicy.NONE.factor());
@@ -411,7 +407,7 @@ final class TaskReader {
     return new RetryPolicy(max, backoff, factor, maxDelay);
   }
 
-  private WindowSpec readWindow(Fields f, ScheduleSpec schedule) {
+  private WindowSpec readWindow(ObjectFields f, ScheduleSpec schedule) {
     if (!f.has("window")) {
       return null;
     }
@@ -432,7 +428,7 @@ final class TaskReader {
     if (obj == null) {
       return null;
     }
-    Fields w = f.nested("window", obj, WINDOW_FIELDS);
+    ObjectFields w = f.nested("window", obj, WINDOW_FIELDS);
     Duration size = w.positiveDuration("size").orElse(null);
     if (!w.has("size") && !(schedule instanceof ScheduleSpec.EverySpec)) {
       w.problem(null, "window needs a size", "add \"size\": \"15m\"");
@@ -440,7 +436,7 @@ final class TaskReader {
     return new WindowSpec(size, w.dateTime("start").orElse(null));
   }
 
-  private Map<String, Object> readParams(Fields f) {
+  private Map<String, Object> readParams(ObjectFields f) {
     if (!f.has("params")) {
       return Map.of();
     }
@@ -455,7 +451,7 @@ final class TaskReader {
         .orElse(Map.of());
   }
 
-  private List<NotifyRule> readNotify(Fields f) {
+  private List<NotifyRule> readNotify(ObjectFields f) {
     String field = f.has("notify") ? "notify" : "task_notify";
     if (f.has("notify") && f.has("task_notify")) {
       f.problem("task_notify", "notify and task_notify are the same field", "keep one");
@@ -476,7 +472,7 @@ final class TaskReader {
         f.problemAt(item.position(), path, "a rule is an object", null);
         continue;
       }
-      Fields r = f.nested(path, rule, RULE_FIELDS);
+      ObjectFields r = f.nested(path, rule, RULE_FIELDS);
       String name = r.string("name").orElse("rule " + (i + 1));
       boolean enabled = r.bool("enabled").orElse(true);
       List<String> triggers = r.strings("triggers").orElse(List.of());
@@ -519,7 +515,7 @@ final class TaskReader {
   private static final Set<String> WEBHOOK_FIELDS =
       Set.of("type", "url", "method", "headers", "body_template", "preset");
 
-  private ChannelSpec readChannel(Fields rule, String field, JsonValue.Obj obj) {
+  private ChannelSpec readChannel(ObjectFields rule, String field, JsonValue.Obj obj) {
     String type = obj.get("type") instanceof JsonValue.Str s ? s.value() : null;
     if (type == null || !(type.equals("email") || type.equals("webhook"))) {
       String hint = type == null ? null : Suggest.didYouMean(type, List.of("email", "webhook"));
@@ -531,7 +527,7 @@ final class TaskReader {
       return null;
     }
     boolean email = type.equals("email");
-    Fields c = rule.nested(field, obj, email ? EMAIL_FIELDS : WEBHOOK_FIELDS);
+    ObjectFields c = rule.nested(field, obj, email ? EMAIL_FIELDS : WEBHOOK_FIELDS);
     if (email) {
       List<String> recipients = new ArrayList<>();
       if (c.value("recipients") instanceof JsonValue.Str single) {
@@ -601,393 +597,19 @@ final class TaskReader {
         url == null ? "" : url, method, headers, body, json, defaults == null ? null : preset);
   }
 
-  private String template(Fields c, String field, String fallback) {
+  private String template(ObjectFields c, String field, String fallback) {
     String text = c.rawString(field).orElse(fallback);
     checkVariables(c, field, text);
     return text;
   }
 
-  private void checkVariables(Fields c, String field, String template) {
+  private void checkVariables(ObjectFields c, String field, String template) {
     for (String unknown : Template.unknownVariables(template)) {
       String hint = Suggest.didYouMean(unknown, Template.VARIABLES);
       c.problem(
           field,
           "unknown variable {{" + unknown + "}}",
           hint != null ? hint : "see README, Notifications, for the variables");
-    }
-  }
-
-  /**
-   * The fields of one JSON object within a task, with typed reads that report a wrong type once and
-   * read it as absent. {@code prefix} is the path inside the task ({@code repeat}, ...).
-   */
-  final class Fields {
-    final String task;
-    final String prefix;
-    final JsonValue.Obj obj;
-
-    Fields(String task, JsonValue.Obj obj) {
-      this(task, "", obj);
-    }
-
-    private Fields(String task, String prefix, JsonValue.Obj obj) {
-      this.task = task;
-      this.prefix = prefix;
-      this.obj = obj;
-    }
-
-    Fields nested(String field, JsonValue.Obj inner, Set<String> allowed) {
-      Fields nested = new Fields(task, path(field), inner);
-      for (JsonValue.Member member : inner.members().values()) {
-        if (!allowed.contains(member.key())) {
-          String hint = Suggest.didYouMean(member.key(), allowed);
-          nested.problemAt(
-              member.keyPosition(),
-              member.key(),
-              "unknown field",
-              hint != null ? hint : "known: " + String.join(", ", new TreeSet<>(allowed)));
-        }
-      }
-      return nested;
-    }
-
-    String path(String field) {
-      if (field == null) {
-        return prefix;
-      }
-      return prefix.isEmpty() ? field : prefix + "." + field;
-    }
-
-    boolean has(String field) {
-      return obj.members().containsKey(field);
-    }
-
-    JsonValue value(String field) {
-      return obj.get(field);
-    }
-
-    void problem(String field, String message, String hint) {
-      JsonValue at = field == null ? null : obj.get(field);
-      problemAt(at == null ? obj.position() : at.position(), field, message, hint);
-    }
-
-    void problemAt(Position position, String field, String message, String hint) {
-      String where = path(field);
-      problems.add(
-          new Problem(file, position, where.isEmpty() ? task : task + "." + where, message, hint));
-    }
-
-    private void wrongType(String field, String expected) {
-      problem(field, "expected " + expected + ", found " + value(field).kind(), null);
-    }
-
-    /** The field's value if it is of {@code type}; a value of another type is reported. */
-    private <T extends JsonValue> Optional<T> typed(String field, Class<T> type, String expected) {
-      JsonValue value = value(field);
-      if (value == null) {
-        return Optional.empty();
-      }
-      if (type.isInstance(value)) {
-        return Optional.of(type.cast(value));
-      }
-      wrongType(field, expected);
-      return Optional.empty();
-    }
-
-    Optional<String> rawString(String field) {
-      return typed(field, JsonValue.Str.class, "a string").map(JsonValue.Str::value);
-    }
-
-    Optional<String> string(String field) {
-      return rawString(field).map(s -> expand(s, field));
-    }
-
-    Optional<List<String>> rawStrings(String field) {
-      Optional<JsonValue.Arr> array = typed(field, JsonValue.Arr.class, "an array of strings");
-      if (array.isPresent()) {
-        List<String> out = new ArrayList<>();
-        for (JsonValue item : array.get().items()) {
-          if (item instanceof JsonValue.Str s) {
-            out.add(s.value());
-          } else {
-            problemAt(
-                item.position(),
-                field,
-                "expected strings in the array, found " + item.kind(),
-                null);
-            return Optional.empty();
-          }
-        }
-        return Optional.of(out);
-      }
-      return Optional.empty();
-    }
-
-    Optional<List<String>> strings(String field) {
-      return rawStrings(field).map(list -> list.stream().map(s -> expand(s, field)).toList());
-    }
-
-    Optional<Map<String, String>> stringMap(String field) {
-      Optional<JsonValue.Obj> object = typed(field, JsonValue.Obj.class, "an object of strings");
-      if (object.isEmpty()) {
-        return Optional.empty();
-      }
-      Map<String, String> out = new LinkedHashMap<>();
-      for (JsonValue.Member m : object.get().members().values()) {
-        if (m.value() instanceof JsonValue.Str s) {
-          out.put(m.key(), expand(s.value(), field + "." + m.key()));
-        } else if (m.value() instanceof JsonValue.Num n) {
-          out.put(m.key(), n.value().toString());
-        } else if (m.value() instanceof JsonValue.Bool b) {
-          out.put(m.key(), Boolean.toString(b.value()));
-        } else {
-          problemAt(
-              m.value().position(),
-              field + "." + m.key(),
-              "expected a string, found " + m.value().kind(),
-              null);
-        }
-      }
-      return Optional.of(out);
-    }
-
-    Optional<JsonValue.Obj> object(String field) {
-      return typed(field, JsonValue.Obj.class, "an object");
-    }
-
-    Optional<Boolean> bool(String field) {
-      return typed(field, JsonValue.Bool.class, "true or false").map(JsonValue.Bool::value);
-    }
-
-    Optional<Long> integer(String field) {
-      JsonValue value = value(field);
-      if (value instanceof JsonValue.Num n && !n.integral()) {
-        wrongType(field, "a whole number");
-        return Optional.empty();
-      }
-      return typed(field, JsonValue.Num.class, "a whole number").map(n -> n.value().longValue());
-    }
-
-    Optional<Double> number(String field) {
-      return typed(field, JsonValue.Num.class, "a number").map(n -> n.value().doubleValue());
-    }
-
-    Optional<Long> positiveLong(String field) {
-      return integer(field)
-          .filter(
-              n -> {
-                if (n < 1) {
-                  problem(field, "must be 1 or more, found " + n, null);
-                  return false;
-                }
-                return true;
-              });
-    }
-
-    Optional<Integer> rangedInt(String field, int min, int max) {
-      return integer(field)
-          .filter(
-              n -> {
-                if (n < min || n > max) {
-                  problem(field, n + " is out of range " + min + "-" + max, null);
-                  return false;
-                }
-                return true;
-              })
-          .map(Long::intValue);
-    }
-
-    Optional<Duration> duration(String field) {
-      return string(field)
-          .flatMap(
-              text -> {
-                try {
-                  return Optional.of(Durations.parse(text));
-                } catch (IllegalArgumentException e) {
-                  problem(field, e.getMessage(), null);
-                  return Optional.empty();
-                }
-              });
-    }
-
-    Optional<Duration> positiveDuration(String field) {
-      return duration(field)
-          .filter(
-              d -> {
-                if (d.isZero() || d.isNegative()) {
-                  problem(field, "must be longer than zero", null);
-                  return false;
-                }
-                return true;
-              });
-    }
-
-    Optional<DateTimeText> dateTime(String field) {
-      return string(field)
-          .flatMap(
-              text -> {
-                try {
-                  return Optional.of(DateTimeText.parse(text));
-                } catch (IllegalArgumentException e) {
-                  problem(field, e.getMessage(), null);
-                  return Optional.empty();
-                }
-              });
-    }
-
-    <E extends Enum<E>> Optional<E> choice(String field, Class<E> type) {
-      return string(field)
-          .flatMap(
-              text -> {
-                try {
-                  return Optional.of(Enum.valueOf(type, text.toUpperCase(Locale.ROOT)));
-                } catch (IllegalArgumentException e) {
-                  List<String> names =
-                      Arrays.stream(type.getEnumConstants())
-                          .map(c -> c.name().toLowerCase(Locale.ROOT))
-                          .toList();
-                  String hint = Suggest.didYouMean(text, names);
-                  problem(field, "'" + text + "' is not one of " + String.join(", ", names), hint);
-                  return Optional.empty();
-                }
-              });
-    }
-
-    /** Replaces {@code ${VAR}} from the environment; {@code $${} writes a literal {@code ${}. */
-    String expand(String text, String field) {
-      if (!text.contains("${")) {
-        return text;
-      }
-      StringBuilder out = new StringBuilder();
-      int i = 0;
-      while (i < text.length()) {
-        if (text.startsWith("$${", i)) {
-          out.append("${");
-          i += 3;
-        } else if (text.startsWith("${", i)) {
-          int close = text.indexOf('}', i + 2);
-          if (close < 0) {
-            problem(field, "an unclosed ${ in \"" + text + "\"", "write $${ for a literal ${");
-            return text;
-          }
-          String variable = text.substring(i + 2, close);
-          String value = environment.get(variable);
-          if (value == null) {
-            problem(
-                field,
-                "${" + variable + "} is not set",
-                "define " + variable + " in .env or the environment");
-          } else {
-            out.append(value);
-          }
-          i = close + 1;
-        } else {
-          out.append(text.charAt(i++));
-        }
-      }
-      return out.toString();
-    }
-
-    /** Plain values of a JSON object, with every string expanded. */
-    Object expandAll(JsonValue value, String field) {
-      if (value instanceof JsonValue.Str s) {
-        return expand(s.value(), field);
-      }
-      if (value instanceof JsonValue.Obj o) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        o.members().forEach((k, m) -> map.put(k, expandAll(m.value(), field + "." + k)));
-        return Collections.unmodifiableMap(map);
-      }
-      if (value instanceof JsonValue.Arr a) {
-        List<Object> list = new ArrayList<>();
-        for (JsonValue item : a.items()) {
-          list.add(expandAll(item, field));
-        }
-        return Collections.unmodifiableList(list);
-      }
-      return JsonValue.toPlain(value);
-    }
-  }
-
-  /** A task type's view of the task: its own fields, expanded unless declared verbatim. */
-  private final class TypeFields implements dev.runner.task.TaskFields {
-    private final Fields fields;
-    private final TaskType type;
-    private final boolean enabled;
-
-    TypeFields(Fields fields, TaskType type, boolean enabled) {
-      this.fields = fields;
-      this.type = type;
-      this.enabled = enabled;
-    }
-
-    private boolean verbatim(String field) {
-      return type.verbatimFields().contains(field);
-    }
-
-    @Override
-    public String taskName() {
-      return fields.task;
-    }
-
-    @Override
-    public boolean enabled() {
-      return enabled;
-    }
-
-    @Override
-    public Optional<String> env(String key) {
-      return Optional.ofNullable(environment.get(key)).filter(v -> !v.isBlank());
-    }
-
-    @Override
-    public boolean has(String field) {
-      return fields.has(field);
-    }
-
-    @Override
-    public Optional<String> string(String field) {
-      return verbatim(field) ? fields.rawString(field) : fields.string(field);
-    }
-
-    @Override
-    public Optional<List<String>> strings(String field) {
-      return verbatim(field) ? fields.rawStrings(field) : fields.strings(field);
-    }
-
-    @Override
-    public Optional<Map<String, String>> stringMap(String field) {
-      return fields.stringMap(field);
-    }
-
-    @Override
-    public Optional<Boolean> bool(String field) {
-      return fields.bool(field);
-    }
-
-    @Override
-    public Optional<Long> integer(String field) {
-      return fields.integer(field);
-    }
-
-    @Override
-    public Optional<Duration> duration(String field) {
-      return fields.duration(field);
-    }
-
-    @Override
-    public Optional<Object> value(String field) {
-      JsonValue value = fields.value(field);
-      if (value == null) {
-        return Optional.empty();
-      }
-      return Optional.ofNullable(
-          verbatim(field) ? JsonValue.toPlain(value) : fields.expandAll(value, field));
-    }
-
-    @Override
-    public void problem(String field, String message, String hint) {
-      fields.problem(field, message, hint);
     }
   }
 }
