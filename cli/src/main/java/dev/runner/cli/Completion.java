@@ -56,12 +56,20 @@ final class Completion {
             .formatted(TASK_COMMANDS, TASK_COMMANDS);
   }
 
+  private static final String ZSH_HEADER =
+      """
+      # runner completion for zsh, through zsh's bash completion support
+      autoload -U +X compinit && compinit
+      autoload -U +X bashcompinit && bashcompinit
+      """;
+
+  /** Self-contained, for {@code source <(runner completion zsh)}. */
   static String zsh(Invocation invocation) {
-    return """
-        # runner completion for zsh, through zsh's bash completion support
-        autoload -U +X compinit && compinit
-        autoload -U +X bashcompinit && bashcompinit
-        """
-        + bash(invocation);
+    return ZSH_HEADER + bash(invocation);
+  }
+
+  /** {@code completions/runner.zsh}: the zsh set-up, then the bash script beside it. */
+  static String zshFile() {
+    return ZSH_HEADER + "source \"${0:A:h}/runner.bash\"\n";
   }
 }

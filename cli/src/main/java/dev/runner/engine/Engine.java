@@ -387,9 +387,7 @@ public final class Engine implements AutoCloseable {
       String skip = null;
       if (!task.enabled()) {
         skip = "the task is disabled";
-      } else if (task.overlap() == TaskDef.Overlap.SKIP
-          && tx.running().stream()
-              .anyMatch(r -> r.taskName().equals(task.name()) && ownerAlive(r))) {
+      } else if (busy(tx, task)) {
         skip = "overlap: the previous run is still running";
       }
       Map<String, Object> notes = new LinkedHashMap<>();
@@ -413,11 +411,7 @@ public final class Engine implements AutoCloseable {
               null);
       Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
       if (id.isPresent() && skip == null) {
-        try {
-          locks.hold(task.name());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        hold(task.name());
         claims.add(new Claim(id.get(), task, upstream.scheduledFor(), "dependency", 1, notes));
       }
     }
@@ -541,19 +535,11 @@ public final class Engine implements AutoCloseable {
         store()
             .inTransaction(
                 tx -> {
-                  if (task.overlap() == TaskDef.Overlap.SKIP) {
-                    for (RunRecord row : tx.running()) {
-                      if (row.taskName().equals(task.name()) && ownerAlive(row)) {
-                        return null;
-                      }
-                    }
+                  if (busy(tx, task)) {
+                    return null;
                   }
                   tx.ensureState(task.name(), now);
-                  try {
-                    locks.hold(task.name());
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
+                  hold(task.name());
                   Instant key = now;
                   Optional<Long> id;
                   while ((id =
@@ -640,17 +626,11 @@ public final class Engine implements AutoCloseable {
         store()
             .inTransaction(
                 tx -> {
-                  if (task.overlap() == TaskDef.Overlap.SKIP
-                      && tx.running().stream()
-                          .anyMatch(r -> r.taskName().equals(task.name()) && ownerAlive(r))) {
+                  if (busy(tx, task)) {
                     return null;
                   }
                   int attempt = tx.attempts(task.name(), window.end()) + 1;
-                  try {
-                    locks.hold(task.name());
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
+                  hold(task.name());
                   long id =
                       tx.insert(
                               new NewRun(
@@ -678,6 +658,21 @@ public final class Engine implements AutoCloseable {
     } finally {
       pool.shutdown();
       locks.release(task.name());
+    }
+  }
+
+  /** Whether the task's overlap is skip and a run of it is in progress with a live owner. */
+  private boolean busy(Store.Tx tx, TaskDef task) throws SQLException {
+    return task.overlap() == TaskDef.Overlap.SKIP
+        && tx.running().stream().anyMatch(r -> r.taskName().equals(task.name()) && ownerAlive(r));
+  }
+
+  /** Holds a task's lock from inside a store transaction, whose work cannot throw IOException. */
+  private void hold(String task) {
+    try {
+      locks.hold(task);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
