@@ -155,6 +155,7 @@ function compReplyArray() {
 function _complete_runner() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tick" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_runner; return $?; fi
@@ -179,49 +180,51 @@ function _complete_runner() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(tick)
-  local cmds1=(run)
-  local cmds2=(list)
-  local cmds3=(history)
-  local cmds4=(logs)
-  local cmds5=(enable)
-  local cmds6=(disable)
-  local cmds7=(validate)
-  local cmds8=(next)
-  local cmds9=(deps)
-  local cmds10=(backfill)
-  local cmds11=(notify)
-  local cmds12=(cron)
-  local cmds13=(stats)
-  local cmds14=(prune)
-  local cmds15=(init)
-  local cmds16=(completion)
-  local cmds17=(install)
-  local cmds18=(uninstall)
-  local cmds19=(notify test)
-  local cmds20=(install cron)
-  local cmds21=(install systemd)
+  local cmds1=(daemon)
+  local cmds2=(run)
+  local cmds3=(list)
+  local cmds4=(history)
+  local cmds5=(logs)
+  local cmds6=(enable)
+  local cmds7=(disable)
+  local cmds8=(validate)
+  local cmds9=(next)
+  local cmds10=(deps)
+  local cmds11=(backfill)
+  local cmds12=(notify)
+  local cmds13=(cron)
+  local cmds14=(stats)
+  local cmds15=(prune)
+  local cmds16=(init)
+  local cmds17=(completion)
+  local cmds18=(install)
+  local cmds19=(uninstall)
+  local cmds20=(notify test)
+  local cmds21=(install cron)
+  local cmds22=(install systemd)
 
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_install_systemd; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_install_cron; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_notify_test; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_uninstall; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_install; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_completion; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_init; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_prune; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_runner_stats; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_runner_cron; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_runner_notify; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_runner_backfill; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_runner_deps; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_runner_next; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_runner_validate; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_runner_disable; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_runner_enable; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_runner_logs; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_runner_history; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_runner_list; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_runner_run; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_install_systemd; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_install_cron; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_notify_test; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_install; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_completion; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_init; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_prune; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_stats; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_runner_cron; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_runner_notify; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_runner_backfill; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_runner_deps; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_runner_next; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_runner_validate; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_runner_disable; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_runner_enable; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_runner_logs; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_runner_history; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_runner_list; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_runner_run; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_runner_daemon; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_runner_tick; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -234,7 +237,7 @@ function _picocli_runner() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="tick run list history logs enable disable validate next deps backfill notify cron stats prune init completion install uninstall"
+  local commands="tick daemon run list history logs enable disable validate next deps backfill notify cron stats prune init completion install uninstall"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts="'--home' '--config' '--env-file'"
 
@@ -275,6 +278,42 @@ function _picocli_runner_tick() {
 
   case ${prev_word} in
     '--now')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `daemon` subcommand.
+function _picocli_runner_daemon() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--grace' '--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--grace')
       return
       ;;
     '--home')

@@ -3,12 +3,10 @@ package dev.runner.cli;
 import dev.runner.config.InvalidConfigException;
 import dev.runner.config.Problem;
 import dev.runner.engine.BusyException;
-import dev.runner.engine.Redactor;
 import dev.runner.engine.TaskLog;
 import dev.runner.store.StoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Set;
 import picocli.CommandLine;
 
 /** Maps what a command throws to one line on stderr and an exit code, in one place. */
@@ -50,7 +48,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         err.print(trace);
       }
       try {
-        TaskLog log = new TaskLog(root.home().dir().resolve("logs"), 7, new Redactor(Set.of()));
+        TaskLog log = new TaskLog(root.home().dir().resolve("logs"), 7);
         log.error(
             "internal error in `runner " + String.join(" ", parseResult.originalArgs()) + "`", ex);
       } catch (RuntimeException ignored) {

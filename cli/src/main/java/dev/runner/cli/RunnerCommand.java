@@ -37,6 +37,7 @@ public final class RunnerCommand implements Runnable {
   static final java.util.List<Class<?>> COMMANDS =
       java.util.List.of(
           TickCommand.class,
+          DaemonCommand.class,
           RunCommand.class,
           ListCommand.class,
           HistoryCommand.class,
@@ -116,6 +117,11 @@ public final class RunnerCommand implements Runnable {
       config = loader().load(home());
     }
     return config;
+  }
+
+  /** A fresh read of the config files, for the daemon's reload. */
+  RunnerConfig reloadConfig() throws InvalidConfigException {
+    return loader().load(home());
   }
 
   Engine engine(Clock clock) throws InvalidConfigException {

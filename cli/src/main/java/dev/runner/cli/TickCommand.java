@@ -7,22 +7,18 @@ import dev.runner.engine.Decision;
 import dev.runner.engine.Engine;
 import dev.runner.engine.IdleRecord;
 import dev.runner.engine.Pruner;
-import dev.runner.engine.Redactor;
 import dev.runner.engine.RunResult;
 import dev.runner.engine.TaskLog;
 import dev.runner.engine.TickReport;
 import dev.runner.store.RunStatus;
-import dev.runner.store.Store;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,7 +64,12 @@ final class TickCommand implements Callable<Integer> {
     try {
       TickReport report = root.engine(clock).tick(dryRun);
       if (recordIdle && !report.busy()) {
-        pruneDaily(config, root.engine(clock).store(), clock);
+        Pruner.daily(
+            root.engine(clock).store(),
+            config.settings().logDir(),
+            config.home().dir().resolve("locks").resolve("pruned"),
+            clock.instant(),
+            config.settings().historyDays());
         writeIdleRecord(config, root.engine(clock).idle(), clock);
       }
       if (report.busy()) {
@@ -109,26 +110,6 @@ final class TickCommand implements Callable<Integer> {
       return report.anyFailed() ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
       root.closeEngine();
-    }
-  }
-
-  /** History retention, applied by the first full tick of each day (UTC). */
-  private static void pruneDaily(RunnerConfig config, Store store, Clock clock) {
-    Path marker = config.home().dir().resolve("locks").resolve("pruned");
-    String today =
-        java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).toString();
-    try {
-      if (Files.exists(marker) && Files.readString(marker).strip().equals(today)) {
-        return;
-      }
-      new Pruner(store, config.settings().logDir())
-          .prune(
-              clock.instant().minus(java.time.Duration.ofDays(config.settings().historyDays())),
-              rows -> {});
-      Files.createDirectories(marker.getParent());
-      Files.writeString(marker, today + "\n");
-    } catch (IOException e) {
-      // retention waits for the next tick; the runs are what matter now
     }
   }
 
@@ -199,7 +180,7 @@ final class TickCommand implements Callable<Integer> {
   /** SPEC 3.3: a broken config is logged as well as printed, so an unattended home shows it. */
   private static void logInvalid(Home home, InvalidConfigException e) {
     try {
-      TaskLog log = new TaskLog(home.dir().resolve("logs"), 7, new Redactor(Set.of()));
+      TaskLog log = new TaskLog(home.dir().resolve("logs"), 7);
       log.note(
           "tick ran nothing: the configuration has "
               + e.getMessage()

@@ -117,9 +117,20 @@ final class JsonReader {
         (int) Math.max(0, location.getCharOffset()));
   }
 
-  /** Jackson's first message line, without its source excerpt. */
+  /** Jackson's message without its source excerpt (the position says where). */
   private static String cleanMessage(JsonParseException e) {
     String message = e.getOriginalMessage();
+    int excerpt = message.indexOf(" (start marker at ");
+    if (excerpt >= 0) {
+      // "... close marker for Object (start marker at [Source: ...; line: 1, column: 1])"
+      java.util.regex.Matcher at =
+          java.util.regex.Pattern.compile("line: (\\d+), column: (\\d+)").matcher(message);
+      String start = "?";
+      while (at.find()) { // the last one: the excerpt itself may hold such text
+        start = "line " + at.group(1) + ", column " + at.group(2);
+      }
+      return message.substring(0, excerpt) + " opened at " + start;
+    }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
   }

@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -43,10 +44,25 @@ public final class Engine implements AutoCloseable {
   /** SIGKILL follows SIGTERM this long after a timeout (SPEC 6). */
   public static final Duration KILL_GRACE = Duration.ofSeconds(10);
 
-  private final RunnerConfig config;
+  /**
+   * How the process around the engine lives. A tick waits for a retry due within {@code
+   * waitForRetry} itself; a daemon stores every retry and claims it in the pass at its instant, and
+   * echoes its log lines to its stdout.
+   */
+  public record Mode(Duration waitForRetry, Consumer<String> logEcho) {
+    public static final Mode TICK = new Mode(Duration.ofMinutes(1), null);
+
+    public static Mode daemon(Consumer<String> logEcho) {
+      return new Mode(Duration.ZERO, logEcho);
+    }
+  }
+
+  private volatile RunnerConfig config;
   private final Clock clock;
   private final Identity identity;
-  private final Redactor redactor;
+  private final Mode mode;
+  private volatile Redactor redactor;
+  private final ActiveRuns active = new ActiveRuns();
   private final TaskLocks locks;
   private final TaskLog taskLog;
   private final ScheduledExecutorService timers;
@@ -54,12 +70,22 @@ public final class Engine implements AutoCloseable {
   private Store store;
 
   public Engine(RunnerConfig config, Clock clock, Identity identity) {
+    this(config, clock, identity, Mode.TICK);
+  }
+
+  public Engine(RunnerConfig config, Clock clock, Identity identity, Mode mode) {
     this.config = config;
     this.clock = clock;
     this.identity = identity;
+    this.mode = mode;
     this.redactor = new Redactor(config.environment().secretValues());
     this.locks = new TaskLocks(config.home().dir().resolve("locks"));
-    this.taskLog = new TaskLog(config.settings().logDir(), config.settings().logDays(), redactor);
+    this.taskLog =
+        new TaskLog(
+            config.settings().logDir(),
+            config.settings().logDays(),
+            text -> redactor.redact(text),
+            mode.logEcho());
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -93,31 +119,94 @@ public final class Engine implements AutoCloseable {
     return taskLog;
   }
 
-  /** One scheduling pass at the clock's now; a dry run plans and changes nothing. */
+  public RunnerConfig config() {
+    return config;
+  }
+
+  /**
+   * The daemon's reload: later passes use the new tasks and environment; runs under way keep their
+   * task as it was. The database and log folder stay those of the start.
+   */
+  public synchronized void reconfigure(RunnerConfig next) {
+    config = next;
+    redactor = new Redactor(next.environment().secretValues());
+    notifications = null;
+  }
+
+  /** One scheduling pass at the clock's now, run to its end; a dry run changes nothing. */
   public TickReport tick(boolean dryRun) throws IOException {
+    Optional<Claimed> claimed = claimPass(dryRun);
+    if (claimed.isEmpty()) {
+      return TickReport.wasBusy();
+    }
+    Claimed pass = claimed.get();
+    if (dryRun) {
+      return new TickReport(false, pass.crashed(), pass.decisions(), List.of());
+    }
+    notifyCrashes(pass.crashed());
+    List<RunResult> results = List.of();
+    if (!pass.claims().isEmpty()) {
+      long tasks = pass.claims().stream().map(c -> c.task().name()).distinct().count();
+      ExecutorService pool =
+          Executors.newFixedThreadPool((int) Math.min(config.settings().maxWorkers(), tasks));
+      try {
+        results = collect(dispatch(pass.claims(), pool));
+      } finally {
+        pool.shutdown();
+      }
+    }
+    return new TickReport(false, pass.crashed(), pass.decisions(), results);
+  }
+
+  /**
+   * The daemon's pass: the tick's sweep, plan and claim, with the runs started in {@code pool} and
+   * left under way.
+   */
+  public Pass pass(Executor pool) throws IOException {
+    Optional<Claimed> claimed = claimPass(false);
+    if (claimed.isEmpty()) {
+      return Pass.BUSY;
+    }
+    Claimed pass = claimed.get();
+    notifyCrashes(pass.crashed());
+    return new Pass(false, pass.crashed(), pass.decisions(), dispatch(pass.claims(), pool));
+  }
+
+  /**
+   * From now on start nothing new: a retry is stored for a later process, a dependent recorded as
+   * skipped, a window's successor left to the next pass. Runs under way go on.
+   */
+  public void stopTakingWork() {
+    active.stopTaking();
+  }
+
+  /** Stops the runs under way (their process groups get SIGTERM, then SIGKILL); how many. */
+  public int stopRuns() {
+    return active.cancelAll();
+  }
+
+  /** Sweep, plan and claim under the tick lock; empty if another process holds the lock. */
+  private Optional<Claimed> claimPass(boolean dryRun) throws IOException {
     Instant now = clock.instant();
     List<String> crashed = new ArrayList<>();
     Optional<TickLock> lock = TickLock.tryAcquire(config.home().dir().resolve("runner.lock"));
     if (lock.isEmpty()) {
-      return TickReport.wasBusy();
+      return Optional.empty();
     }
-    Claimed claimed;
     try (TickLock held = lock.get()) {
       Store.Work<Claimed> work = tx -> claim(tx, now, crashed);
-      claimed = dryRun ? store().rehearse(work) : store().inTransaction(work);
-      if (dryRun) {
-        return new TickReport(false, crashed, claimed.decisions(), List.of());
-      }
+      Claimed claimed = dryRun ? store().rehearse(work) : store().inTransaction(work);
       // Hold each task's lock before letting the next tick in, so its sweep sees these alive.
-      for (Claim claim : claimed.claims()) {
-        locks.hold(claim.task().name());
+      if (!dryRun) {
+        for (Claim claim : claimed.claims()) {
+          locks.hold(claim.task().name());
+        }
       }
+      return Optional.of(claimed);
     }
-    notifyCrashes(crashed);
-    return new TickReport(false, crashed, claimed.decisions(), dispatch(claimed.claims()));
   }
 
-  private record Claimed(List<Claim> claims, List<Decision> decisions) {}
+  private record Claimed(List<Claim> claims, List<Decision> decisions, List<String> crashed) {}
 
   /** A crash is an outcome too: its rules are asked once the sweep is committed. */
   private void notifyCrashes(List<String> crashed) {
@@ -179,7 +268,7 @@ public final class Engine implements AutoCloseable {
     for (PendingRetry retry : plan.takenRetries()) {
       tx.removeRetry(retry);
     }
-    return new Claimed(claims, plan.decisions());
+    return new Claimed(claims, plan.decisions(), crashed);
   }
 
   /**
@@ -237,37 +326,27 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Runs the claims in a pool of {@code RUNNER_MAX_WORKERS}: a task's own runs in order, each
-   * followed by its retries. A retry due within {@link #WAIT_FOR_RETRY} is waited for here, on a
-   * timer, so no worker is held while it waits; a later one is stored for a later tick.
+   * Starts the claims in {@code pool} (of {@code RUNNER_MAX_WORKERS}): a task's own runs in order,
+   * each followed by its retries. A retry due within the mode's {@code waitForRetry} is waited for
+   * here, on a timer, so no worker is held while it waits; a later one is stored for a later pass.
    */
-  private List<RunResult> dispatch(List<Claim> claims) {
-    if (claims.isEmpty()) {
-      return List.of();
-    }
+  private List<CompletableFuture<List<RunResult>>> dispatch(List<Claim> claims, Executor pool) {
     Map<String, List<Claim>> byTask = new LinkedHashMap<>();
     for (Claim claim : claims) {
       byTask.computeIfAbsent(claim.task().name(), k -> new ArrayList<>()).add(claim);
     }
-    int workers = Math.min(config.settings().maxWorkers(), byTask.size());
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
-    try {
-      List<CompletableFuture<List<RunResult>>> chains = new ArrayList<>();
-      for (List<Claim> chain : byTask.values()) {
-        CompletableFuture<List<RunResult>> results = CompletableFuture.completedFuture(List.of());
-        for (Claim claim : chain) {
-          results =
-              results.thenCompose(
-                  done ->
-                      withRetries(claim, pool, null, true).thenApply(more -> concat(done, more)));
-        }
-        chains.add(
-            results.whenComplete((r, e) -> chain.forEach(c -> locks.release(c.task().name()))));
+    List<CompletableFuture<List<RunResult>>> chains = new ArrayList<>();
+    for (List<Claim> chain : byTask.values()) {
+      CompletableFuture<List<RunResult>> results = CompletableFuture.completedFuture(List.of());
+      for (Claim claim : chain) {
+        results =
+            results.thenCompose(
+                done -> withRetries(claim, pool, null, true).thenApply(more -> concat(done, more)));
       }
-      return collect(chains);
-    } finally {
-      pool.shutdown();
+      chains.add(
+          results.whenComplete((r, e) -> chain.forEach(c -> locks.release(c.task().name()))));
     }
+    return chains;
   }
 
   private List<RunResult> collect(List<CompletableFuture<List<RunResult>>> chains) {
@@ -285,9 +364,6 @@ public final class Engine implements AutoCloseable {
     }
     return results;
   }
-
-  /** Retries due sooner than this are waited for by the process that ran the attempt. */
-  static final Duration WAIT_FOR_RETRY = Duration.ofMinutes(1);
 
   /**
    * Runs {@code claim}, then its retries while they are due soon, then (when {@code followDeps})
@@ -322,7 +398,7 @@ public final class Engine implements AutoCloseable {
                       claim.attempt() + 1,
                       result.retryAt());
               Duration wait = Duration.between(clock.instant(), result.retryAt());
-              if (wait.compareTo(WAIT_FOR_RETRY) >= 0) {
+              if (wait.compareTo(mode.waitForRetry()) >= 0 || active.stopping()) {
                 store().enqueueRetry(retry);
                 return CompletableFuture.completedFuture(List.of(result));
               }
@@ -385,7 +461,9 @@ public final class Engine implements AutoCloseable {
         continue;
       }
       String skip = null;
-      if (!task.enabled()) {
+      if (active.stopping()) {
+        skip = "runner was shutting down";
+      } else if (!task.enabled()) {
         skip = "the task is disabled";
       } else if (busy(tx, task)) {
         skip = "overlap: the previous run is still running";
@@ -446,6 +524,7 @@ public final class Engine implements AutoCloseable {
                 tx -> {
                   if (!tx.advanceWindow(done.task().name(), finished.start(), finished.end())
                       || next.end().isAfter(now)
+                      || active.stopping()
                       || !done.task().enabled()) {
                     return Optional.<Claim>empty();
                   }
@@ -480,10 +559,16 @@ public final class Engine implements AutoCloseable {
         : withRetries(claim.get(), pool, echo, followDeps);
   }
 
-  /** The next attempt's row; empty if another process claimed it first. */
+  /** The next attempt's row; empty if another process claimed it first, or if stopping. */
   private Optional<Claim> claimRetry(Claim previous) {
     int attempt = previous.attempt() + 1;
     Instant now = clock.instant();
+    if (active.stopping()) {
+      store()
+          .enqueueRetry(
+              new PendingRetry(previous.task().name(), previous.scheduledFor(), attempt, now));
+      return Optional.empty();
+    }
     return store()
         .inTransaction(
             tx ->
@@ -521,7 +606,7 @@ public final class Engine implements AutoCloseable {
 
   private RunExecutor executor() {
     return new RunExecutor(
-        config, store(), clock, taskLog, redactor, timers, processes, this::notifications);
+        config, store(), clock, taskLog, redactor, timers, processes, this::notifications, active);
   }
 
   /**

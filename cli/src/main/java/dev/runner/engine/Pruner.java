@@ -5,7 +5,10 @@ import dev.runner.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -24,6 +27,24 @@ public final class Pruner {
   public Pruner(Store store, Path logDir) {
     this.store = store;
     this.runLogs = logDir.resolve("runs");
+  }
+
+  /**
+   * Retention applied once a day (UTC) by whichever tick or daemon pass comes first; the day is
+   * remembered in {@code marker}. A failure waits for the next day's try: the runs matter more.
+   */
+  public static void daily(Store store, Path logDir, Path marker, Instant now, int historyDays) {
+    String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
+    try {
+      if (Files.exists(marker) && Files.readString(marker).strip().equals(today)) {
+        return;
+      }
+      new Pruner(store, logDir).prune(now.minus(Duration.ofDays(historyDays)), rows -> {});
+      Files.createDirectories(marker.getParent());
+      Files.writeString(marker, today + "\n");
+    } catch (IOException | RuntimeException e) {
+      // retention waits for the next try
+    }
   }
 
   /** What a prune removed. */

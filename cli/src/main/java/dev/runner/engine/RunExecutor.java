@@ -29,6 +29,7 @@ final class RunExecutor {
   private final ScheduledExecutorService timers;
   private final ProcessGroups processes;
   private final Supplier<Notifications> notifications;
+  private final ActiveRuns active;
 
   RunExecutor(
       RunnerConfig config,
@@ -38,7 +39,8 @@ final class RunExecutor {
       Redactor redactor,
       ScheduledExecutorService timers,
       ProcessGroups processes,
-      Supplier<Notifications> notifications) {
+      Supplier<Notifications> notifications,
+      ActiveRuns active) {
     this.config = config;
     this.store = store;
     this.clock = clock;
@@ -47,6 +49,7 @@ final class RunExecutor {
     this.timers = timers;
     this.processes = processes;
     this.notifications = notifications;
+    this.active = active;
   }
 
   static Path runLog(RunnerConfig config, String task, long id) {
@@ -59,6 +62,7 @@ final class RunExecutor {
     taskLog.started(claim.task().name(), claim.id(), claim.trigger());
 
     CancelSignal cancel = new CancelSignal();
+    active.add(cancel);
     TaskResult result;
     String tail = "";
     try (RunOutput output =
@@ -104,12 +108,15 @@ final class RunExecutor {
       result = TaskResult.technicalFailure("cannot write the run's log: " + e.getMessage());
     }
 
+    active.remove(cancel);
     RunStatus status = status(result, cancel);
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     Map<String, Object> message = new LinkedHashMap<>(result.details());
     String error = null;
     if (status == RunStatus.TIMEOUT) {
       error = "timed out after " + Durations.format(claim.task().timeout());
+    } else if (cancel.reason() == CancelSignal.Reason.SHUTDOWN) {
+      error = "stopped: runner was shutting down (" + result.summary() + ")";
     } else if (status != RunStatus.SUCCESS) {
       error = result.summary();
     }
@@ -150,6 +157,9 @@ final class RunExecutor {
   private static RunStatus status(TaskResult result, CancelSignal cancel) {
     if (cancel.reason() == CancelSignal.Reason.TIMEOUT) {
       return RunStatus.TIMEOUT;
+    }
+    if (cancel.reason() == CancelSignal.Reason.SHUTDOWN) {
+      return RunStatus.TECHNICAL_FAILURE;
     }
     return switch (result.outcome()) {
       case SUCCESS -> RunStatus.SUCCESS;

@@ -3,8 +3,11 @@ package dev.runner.engine;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import java.io.IOException;
@@ -12,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code logs/task.log}: one line per start and end of a run, and the errors behind exit code 4,
@@ -23,13 +28,20 @@ public final class TaskLog {
 
   private final Path logDir;
   private final int days;
-  private final Redactor redactor;
+  private final UnaryOperator<String> redact;
+  private final Consumer<String> echo;
   private Logger logger;
 
-  public TaskLog(Path logDir, int days, Redactor redactor) {
+  /** {@code echo}, when given, gets each line as well: the daemon's stdout. */
+  public TaskLog(Path logDir, int days, UnaryOperator<String> redact, Consumer<String> echo) {
     this.logDir = logDir;
     this.days = days;
-    this.redactor = redactor;
+    this.redact = redact;
+    this.echo = echo;
+  }
+
+  public TaskLog(Path logDir, int days) {
+    this(logDir, days, UnaryOperator.identity(), null);
   }
 
   public void started(String task, long runId, String trigger) {
@@ -40,7 +52,7 @@ public final class TaskLog {
     String line =
         String.format("end   %s run=%d status=%s duration=%.3fs", task, runId, status, seconds);
     if (error != null && !error.isBlank()) {
-      line += " error=" + redactor.redact(error.replace('\n', ' '));
+      line += " error=" + redact.apply(error.replace('\n', ' '));
     }
     if (status.equals("success")) {
       logger().info(line);
@@ -50,11 +62,15 @@ public final class TaskLog {
   }
 
   public void note(String message) {
-    logger().info(redactor.redact(message));
+    logger().info(redact.apply(message));
+  }
+
+  public void warn(String message) {
+    logger().warn(redact.apply(message));
   }
 
   public void error(String message, Throwable cause) {
-    logger().error(redactor.redact(message), cause);
+    logger().error(redact.apply(message), cause);
   }
 
   private synchronized Logger logger() {
@@ -102,11 +118,33 @@ public final class TaskLog {
       appender.setEncoder(encoder);
       appender.start();
       log.addAppender(appender);
+      if (echo != null) {
+        log.addAppender(echoAppender(context));
+      }
       log.setLevel(Level.INFO);
       log.setAdditive(false);
     } catch (IOException e) {
       // no log folder: runs still go to the database, which is the record that matters
     }
     return log;
+  }
+
+  private Appender<ILoggingEvent> echoAppender(LoggerContext context) {
+    PatternLayout layout = new PatternLayout();
+    layout.setContext(context);
+    layout.setPattern("%d{yyyy-MM-dd HH:mm:ss} %-5level %msg%n");
+    layout.start();
+    AppenderBase<ILoggingEvent> appender =
+        new AppenderBase<>() {
+          @Override
+          protected void append(ILoggingEvent event) {
+            String line = layout.doLayout(event);
+            echo.accept(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
+          }
+        };
+    appender.setContext(context);
+    appender.setName("echo");
+    appender.start();
+    return appender;
   }
 }

@@ -23,6 +23,11 @@ final class PackagedJar {
   }
 
   Process start(String... args) throws IOException {
+    return start(home.resolve("out-" + System.nanoTime() + ".txt"), args);
+  }
+
+  /** Starts it with its stdout going to {@code stdout}. */
+  Process start(Path stdout, String... args) throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -36,7 +41,7 @@ final class PackagedJar {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("RUNNER_TIMEZONE", "UTC");
     builder.environment().remove("RUNNER_HOME");
-    builder.redirectOutput(home.resolve("out-" + System.nanoTime() + ".txt").toFile());
+    builder.redirectOutput(stdout.toFile());
     builder.redirectError(home.resolve("err-" + System.nanoTime() + ".txt").toFile());
     return builder.start();
   }

@@ -1,0 +1,110 @@
+package dev.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runner.store.HistoryQuery;
+import dev.runner.store.RunRecord;
+import dev.runner.store.RunStatus;
+import dev.runner.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code runner daemon} as systemd or Docker runs it: a real JVM stopped by a real SIGTERM. */
+class DaemonIT {
+
+  @TempDir Path home;
+
+  List<RunRecord> rows(String task) {
+    try (Store store = Store.open(home.resolve("task_log.db"))) {
+      return store.history(new HistoryQuery(task, Set.of(), null, 100, 0));
+    }
+  }
+
+  boolean running(String task) {
+    return Files.exists(home.resolve("task_log.db"))
+        && rows(task).stream().anyMatch(r -> r.status() == RunStatus.RUNNING);
+  }
+
+  static void awaitExit(Process daemon) throws InterruptedException {
+    if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
+      daemon.destroyForcibly();
+      throw new AssertionError("the daemon did not stop within 60 s of SIGTERM");
+    }
+  }
+
+  @Test
+  void on_sigterm_a_run_under_way_finishes_within_the_grace_and_is_recorded() throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"job": {"type": "shell", "every": "1h",
+                 "command": "touch started; sleep 2; echo finished"}}
+        """);
+    Path out = home.resolve("daemon.out");
+    Process daemon = jar.start(out, "daemon");
+    PackagedJar.awaitTrue(
+        "the run to start",
+        Duration.ofSeconds(30),
+        () -> Files.exists(home.resolve("started")) && running("job"));
+
+    // one daemon per home: a second is turned away with exit code 3
+    assertThat(jar.run("daemon")).isEqualTo(3);
+
+    daemon.destroy(); // SIGTERM
+    awaitExit(daemon);
+    assertThat(rows("job"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(RunStatus.SUCCESS);
+              assertThat(r.message()).contains("finished");
+            });
+    assertThat(Files.readString(out))
+        .contains("daemon started")
+        .contains("stopping: waiting up to 30 s for 1 run(s) under way")
+        .contains("end   job run=1 status=success")
+        .contains("daemon stopped");
+  }
+
+  @Test
+  void on_sigterm_a_run_outlasting_the_grace_is_stopped_with_its_children_and_recorded()
+      throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"long": {"type": "shell", "every": "1h",
+                  "command": "sleep 300 & echo $! > child.pid; sleep 300"}}
+        """);
+    Process daemon = jar.start(home.resolve("daemon.out"), "daemon", "--grace", "1s");
+    PackagedJar.awaitTrue(
+        "the run to start",
+        Duration.ofSeconds(30),
+        () -> Files.exists(home.resolve("child.pid")) && running("long"));
+    long child = Long.parseLong(Files.readString(home.resolve("child.pid")).strip());
+    try {
+      daemon.destroy();
+      awaitExit(daemon);
+      assertThat(daemon.exitValue()).isEqualTo(143); // 128 + SIGTERM, as systemd expects
+      assertThat(rows("long"))
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.status()).isEqualTo(RunStatus.TECHNICAL_FAILURE);
+                assertThat(r.message()).contains("stopped: runner was shutting down");
+                assertThat(r.endTime()).isNotNull();
+              });
+      PackagedJar.awaitTrue(
+          "the task's background child to be gone",
+          Duration.ofSeconds(15),
+          () -> ProcessHandle.of(child).map(h -> !h.isAlive()).orElse(true));
+    } finally {
+      ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+}
