@@ -307,7 +307,7 @@ function _picocli_runner_daemon() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--status' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--grace' '--home' '--config' '--env-file'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1054,7 +1054,7 @@ function _picocli_runner_install_systemd() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--write' '--user' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'--write' '--user' '--daemon' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--name' '--home' '--config' '--env-file'"
 
   type compopt &>/dev/null && compopt +o default

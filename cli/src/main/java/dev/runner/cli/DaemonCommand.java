@@ -7,6 +7,8 @@ import dev.runner.daemon.DaemonLock;
 import dev.runner.engine.BusyException;
 import dev.runner.engine.Identity;
 import dev.runner.schedule.Durations;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
       "Stay resident: run what is due at its instant (seconds-level cron too), reload",
       "tasks_config.json and .env when they change, stop cleanly on SIGTERM or Ctrl-C.",
       "The same passes as tick; a tick from cron next to it never runs a fire twice.",
-      "Logs to stdout as well as logs/task.log (docker logs, journalctl)."
+      "Logs to stdout as well as logs/task.log (docker logs, journalctl).",
+      "--status: exit 0 if a daemon serves this home and passed within 3 minutes, else 1."
     })
 final class DaemonCommand implements Callable<Integer> {
 
@@ -36,14 +39,24 @@ final class DaemonCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE}).")
   String graceText;
 
+  @Option(
+      names = "--status",
+      description = "Say whether a daemon serves this home and is passing (a health check).")
+  boolean status;
+
+  /** A daemon passes at least once a minute; three without one mean it is stuck. */
+  private static final Duration STUCK = Duration.ofMinutes(3);
+
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation;
+    if (status) {
+      return status(inv);
+    }
     Duration grace = grace();
     RunnerConfig config = root.config();
     StringBuilder holder = new StringBuilder();
-    Optional<DaemonLock> lock =
-        DaemonLock.tryAcquire(config.home().dir().resolve("locks").resolve("daemon.lock"), holder);
+    Optional<DaemonLock> lock = DaemonLock.tryAcquire(lockFile(), holder);
     if (lock.isEmpty()) {
       throw new BusyException(
           "another runner daemon"
@@ -53,6 +66,7 @@ final class DaemonCommand implements Callable<Integer> {
               + "; stop it first");
     }
     try (DaemonLock held = lock.get()) {
+      held.beat();
       Daemon daemon =
           new Daemon(
               root::reloadConfig,
@@ -60,7 +74,8 @@ final class DaemonCommand implements Callable<Integer> {
               Identity.current(),
               new ClockWaiter(inv.clock()),
               inv.out()::println,
-              grace);
+              grace,
+              held::beat);
       // SIGTERM and SIGINT run the hooks: the daemon stops, records, and only then may the JVM end.
       Thread hook =
           new Thread(
@@ -77,6 +92,33 @@ final class DaemonCommand implements Callable<Integer> {
       daemon.run(config);
     }
     return ExitCode.OK;
+  }
+
+  private Path lockFile() {
+    return root.home().dir().resolve("locks").resolve("daemon.lock");
+  }
+
+  private int status(Invocation inv) throws IOException {
+    DaemonLock.Status now = DaemonLock.status(lockFile());
+    Path home = root.home().dir();
+    if (!now.running()) {
+      inv.out().println("no runner daemon serves " + home);
+      return ExitCode.TASK_FAILED;
+    }
+    Duration since = Duration.between(now.lastPass(), inv.clock().instant());
+    String line =
+        "runner daemon pid " + now.pid() + " serves " + home + "; last pass " + ago(since);
+    if (since.compareTo(STUCK) > 0) {
+      inv.out().println(line + ": it looks stuck (see logs/task.log)");
+      return ExitCode.TASK_FAILED;
+    }
+    inv.out().println(line);
+    return ExitCode.OK;
+  }
+
+  private static String ago(Duration since) {
+    long seconds = Math.max(0, since.toSeconds());
+    return seconds < 120 ? seconds + " s ago" : seconds / 60 + " min ago";
   }
 
   private Duration grace() {

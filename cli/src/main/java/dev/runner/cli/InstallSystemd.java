@@ -1,6 +1,9 @@
 package dev.runner.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,8 +14,9 @@ import picocli.CommandLine.Spec;
     name = "systemd",
     mixinStandardHelpOptions = true,
     description = {
-      "A runner.service and runner.timer (every minute, Persistent=true) for this home:",
-      "printed, or with --write put in ~/.config/systemd/user (/etc/systemd/system for root)."
+      "A runner.service and runner.timer (every minute, Persistent=true) for this home,",
+      "or with --daemon one runner.service running `runner daemon`: printed, or with --write",
+      "put in ~/.config/systemd/user (/etc/systemd/system for root)."
     })
 final class InstallSystemd implements Callable<Integer> {
 
@@ -27,6 +31,11 @@ final class InstallSystemd implements Callable<Integer> {
   @Option(names = "--user", description = "User units even as root (~/.config/systemd/user).")
   boolean user;
 
+  @Option(
+      names = "--daemon",
+      description = "A service running `runner daemon` instead of a timer running `tick`.")
+  boolean daemon;
+
   @Override
   public Integer call() throws Exception {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
@@ -36,21 +45,32 @@ final class InstallSystemd implements Callable<Integer> {
     }
     Installation installation =
         new Installation(root.invocation, root.home().dir(), !user && Installation.runningAsRoot());
-    String service = installation.service(name);
-    String timer = installation.timer(name);
+    Map<String, String> units = new LinkedHashMap<>();
+    if (daemon) {
+      units.put(name + ".service", installation.daemonService());
+    } else {
+      units.put(name + ".service", installation.service(name));
+      units.put(name + ".timer", installation.timer(name));
+    }
     if (!write) {
-      root.invocation.out().println("# " + name + ".service");
-      root.invocation.out().print(service);
-      root.invocation.out().println();
-      root.invocation.out().println("# " + name + ".timer");
-      root.invocation.out().print(timer);
+      String separator = "";
+      for (Map.Entry<String, String> unit : units.entrySet()) {
+        root.invocation.out().print(separator + "# " + unit.getKey() + "\n" + unit.getValue());
+        separator = "\n";
+      }
       return ExitCode.OK;
     }
     Path folder = installation.unitFolder();
-    Installation.writeFile(folder.resolve(name + ".service"), service);
-    Installation.writeFile(folder.resolve(name + ".timer"), timer);
-    root.invocation.out().println("wrote " + folder.resolve(name + ".service"));
-    root.invocation.out().println("wrote " + folder.resolve(name + ".timer"));
+    Path stale = folder.resolve(name + ".timer");
+    if (daemon && Files.exists(stale)) {
+      // a timer left from tick mode would start the daemon's service every minute
+      Files.delete(stale);
+      root.invocation.out().println("removed " + stale + " (tick mode's timer)");
+    }
+    for (Map.Entry<String, String> unit : units.entrySet()) {
+      Installation.writeFile(folder.resolve(unit.getKey()), unit.getValue());
+      root.invocation.out().println("wrote " + folder.resolve(unit.getKey()));
+    }
     String systemctl = installation.systemctl();
     root.invocation
         .out()
@@ -61,7 +81,7 @@ final class InstallSystemd implements Callable<Integer> {
                 + systemctl
                 + " enable --now "
                 + name
-                + ".timer");
+                + (daemon ? ".service" : ".timer"));
     if (!installation.system()) {
       root.invocation
           .out()

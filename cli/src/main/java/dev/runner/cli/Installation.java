@@ -62,6 +62,34 @@ final class Installation {
         .formatted(home, quote(home.toString()), quote(launcher()), quote(home.toString()));
   }
 
+  /** {@code runner daemon} as a long-running service: no timer needed. */
+  String daemonService() {
+    return """
+        [Unit]
+        Description=runner daemon for %s
+        After=network-online.target
+        Wants=network-online.target
+
+        [Service]
+        Type=simple
+        WorkingDirectory=%s
+        ExecStart=%s --home %s daemon
+        TimeoutStopSec=60
+        SuccessExitStatus=143
+        Restart=on-failure
+        RestartSec=5
+
+        [Install]
+        WantedBy=%s
+        """
+        .formatted(
+            home,
+            quote(home.toString()),
+            quote(launcher()),
+            quote(home.toString()),
+            system ? "multi-user.target" : "default.target");
+  }
+
   String timer(String name) {
     return """
         [Unit]

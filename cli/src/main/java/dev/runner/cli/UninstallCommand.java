@@ -45,11 +45,13 @@ final class UninstallCommand implements Callable<Integer> {
     root.invocation
         .out()
         .println(
-            "if the timer was enabled: "
+            "if they were enabled: "
                 + installation.systemctl()
                 + " disable --now "
                 + name
-                + ".timer; "
+                + ".timer "
+                + name
+                + ".service; "
                 + installation.systemctl()
                 + " daemon-reload");
     return ExitCode.OK;

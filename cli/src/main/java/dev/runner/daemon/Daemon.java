@@ -55,6 +55,7 @@ public final class Daemon {
   private final Waiter waiter;
   private final Consumer<String> out;
   private final Duration grace;
+  private final Runnable heartbeat;
   private final Set<CompletableFuture<?>> underWay = ConcurrentHashMap.newKeySet();
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean stopRequested;
@@ -65,13 +66,15 @@ public final class Daemon {
       Identity identity,
       Waiter waiter,
       Consumer<String> out,
-      Duration grace) {
+      Duration grace,
+      Runnable heartbeat) {
     this.source = source;
     this.clock = clock;
     this.identity = identity;
     this.waiter = waiter;
     this.out = out;
     this.grace = grace;
+    this.heartbeat = heartbeat;
   }
 
   /**
@@ -97,6 +100,7 @@ public final class Daemon {
             reload(engine, watch, pool);
           }
           next = pass(engine, pool);
+          heartbeat.run();
         } catch (RuntimeException e) {
           log.error("a pass failed; the next try is in " + FAILURE_RETRY.toSeconds() + " s", e);
           next = clock.instant().plus(FAILURE_RETRY);

@@ -31,6 +31,14 @@ class DaemonIT {
         && rows(task).stream().anyMatch(r -> r.status() == RunStatus.RUNNING);
   }
 
+  /** {@code runner daemon --status}: its exit code and what it said. */
+  String status() throws Exception {
+    Path said = home.resolve("status-" + System.nanoTime() + ".txt");
+    Process check = new PackagedJar(home).start(said, "daemon", "--status");
+    assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return check.exitValue() + " " + Files.readString(said).strip();
+  }
+
   static void awaitExit(Process daemon) throws InterruptedException {
     if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
       daemon.destroyForcibly();
@@ -55,9 +63,12 @@ class DaemonIT {
 
     // one daemon per home: a second is turned away with exit code 3
     assertThat(jar.run("daemon")).isEqualTo(3);
+    // the health check Docker runs
+    assertThat(status()).startsWith("0 runner daemon pid " + daemon.pid() + " serves ");
 
     daemon.destroy(); // SIGTERM
     awaitExit(daemon);
+    assertThat(status()).startsWith("1 no runner daemon serves ");
     assertThat(rows("job"))
         .singleElement()
         .satisfies(

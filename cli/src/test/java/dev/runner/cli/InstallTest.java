@@ -101,4 +101,62 @@ class InstallTest {
     assertThat(units.resolve("runner.timer")).doesNotExist();
     assertThat(units.resolve("runner.service")).doesNotExist();
   }
+
+  @Test
+  void install_systemd_daemon_writes_one_long_running_service_and_drops_the_timer()
+      throws Exception {
+    Path home = dir.resolve("home");
+    Cli cli = cli(home);
+    cli.config("{}");
+    assertThat(cli.run("install", "systemd", "--user", "--write").code()).isZero();
+    Cli.Result write = cli.run("install", "systemd", "--user", "--write", "--daemon");
+    assertThat(write.code()).as(write.toString()).isZero();
+    Path units = dir.resolve("config/systemd/user");
+    assertThat(units.resolve("runner.timer")).doesNotExist();
+    assertThat(Files.readString(units.resolve("runner.service")))
+        .contains("Type=simple")
+        .contains("ExecStart=/opt/runner/bin/runner --home " + home + " daemon")
+        .contains("SuccessExitStatus=143")
+        .contains("WantedBy=default.target");
+    assertThat(write.out())
+        .contains("removed " + units.resolve("runner.timer"))
+        .contains("systemctl --user enable --now runner.service");
+  }
+
+  /**
+   * packaging/systemd and packaging/crontab are what {@code install} prints for the home
+   * /srv/runner and the launcher /usr/local/bin/runner; regenerate them with the commands in
+   * packaging/README.md when this fails.
+   */
+  @Test
+  void the_static_examples_in_packaging_are_what_install_prints() throws Exception {
+    Path home = dir.resolve("srv-runner");
+    Cli cli = cli(home);
+    cli.env.put("RUNNER_LAUNCHER", "/usr/local/bin/runner");
+    cli.config("{}");
+    Path packaging = Path.of("..", "packaging");
+    String timerMode = cli.run("install", "systemd", "--user").out();
+    assertThat(Files.readString(packaging.resolve("systemd/runner.service")))
+        .isEqualTo(section(timerMode, "runner.service", home));
+    assertThat(Files.readString(packaging.resolve("systemd/runner.timer")))
+        .isEqualTo(section(timerMode, "runner.timer", home));
+    assertThat(Files.readString(packaging.resolve("systemd/runner-daemon.service")))
+        .isEqualTo(
+            section(
+                cli.run("install", "systemd", "--user", "--daemon").out(), "runner.service", home));
+    assertThat(Files.readString(packaging.resolve("crontab")))
+        .endsWith(cli.run("install", "cron").out().replace(home.toString(), "/srv/runner"));
+  }
+
+  /** One unit of what `install systemd` printed, as it would read for /srv/runner. */
+  private static String section(String printed, String unit, Path home) {
+    String[] parts = printed.split("(?m)^# ");
+    for (String part : parts) {
+      if (part.startsWith(unit + "\n")) {
+        String body = part.substring(unit.length() + 1).replace(home.toString(), "/srv/runner");
+        return body.endsWith("\n\n") ? body.substring(0, body.length() - 1) : body;
+      }
+    }
+    throw new AssertionError("no " + unit + " in:\n" + printed);
+  }
 }

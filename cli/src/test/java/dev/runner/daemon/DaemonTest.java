@@ -71,7 +71,8 @@ class DaemonTest {
             new Identity("host", ProcessHandle.current().pid()),
             time,
             out::add,
-            Duration.ofSeconds(5));
+            Duration.ofSeconds(5),
+            () -> {});
     time.daemon = daemon;
     return daemon;
   }
