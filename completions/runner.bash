@@ -169,6 +169,7 @@ function _complete_runner() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} notify" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cron" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prune" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_runner; return $?; fi
@@ -194,23 +195,25 @@ function _complete_runner() {
   local cmds12=(notify)
   local cmds13=(cron)
   local cmds14=(stats)
-  local cmds15=(prune)
-  local cmds16=(init)
-  local cmds17=(completion)
-  local cmds18=(install)
-  local cmds19=(uninstall)
-  local cmds20=(notify test)
-  local cmds21=(install cron)
-  local cmds22=(install systemd)
+  local cmds15=(shell)
+  local cmds16=(prune)
+  local cmds17=(init)
+  local cmds18=(completion)
+  local cmds19=(install)
+  local cmds20=(uninstall)
+  local cmds21=(notify test)
+  local cmds22=(install cron)
+  local cmds23=(install systemd)
 
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_install_systemd; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_install_cron; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_notify_test; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_uninstall; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_install; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_completion; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_init; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_prune; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_install_systemd; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_install_cron; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_notify_test; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_install; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_completion; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_init; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_prune; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_shell; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_stats; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_runner_cron; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_runner_notify; return $?; fi
@@ -237,7 +240,7 @@ function _picocli_runner() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="tick daemon run list history logs enable disable validate next deps backfill notify cron stats prune init completion install uninstall"
+  local commands="tick daemon run list history logs enable disable validate next deps backfill notify cron stats shell prune init completion install uninstall"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts="'--home' '--config' '--env-file'"
 
@@ -790,6 +793,39 @@ function _picocli_runner_stats() {
     '--days')
       return
       ;;
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_runner_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--home')
       return
       ;;

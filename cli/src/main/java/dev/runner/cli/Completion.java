@@ -12,8 +12,9 @@ final class Completion {
 
   private Completion() {}
 
-  /** Commands whose first argument is a task name. */
-  private static final String TASK_COMMANDS = "run|next|enable|disable|backfill|test";
+  /** Commands whose first argument is a task name (here and in {@code runner shell}). */
+  static final java.util.List<String> TASK_COMMANDS =
+      java.util.List.of("run", "next", "enable", "disable", "backfill", "test");
 
   static String bash(Invocation invocation) {
     CommandLine line = FullCommandLine.tree(invocation);
@@ -53,7 +54,7 @@ final class Completion {
 
         complete -F _runner_complete -o default runner
         """
-            .formatted(TASK_COMMANDS, TASK_COMMANDS);
+            .formatted(String.join("|", TASK_COMMANDS), String.join("|", TASK_COMMANDS));
   }
 
   private static final String ZSH_HEADER =

@@ -20,8 +20,9 @@ import picocli.CommandLine.ParentCommand;
     name = "daemon",
     mixinStandardHelpOptions = true,
     description = {
-      "Stay resident: run what is due at its instant (seconds-level cron too), reload",
-      "tasks_config.json and .env when they change, stop cleanly on SIGTERM or Ctrl-C.",
+      "Stay resident: run each fire at its instant, reload the config when it changes.",
+      "Seconds-level cron fires on time; tasks_config.json and .env are read again when they",
+      "change (an invalid edit keeps the last good config); SIGTERM or Ctrl-C stops it cleanly.",
       "The same passes as tick; a tick from cron next to it never runs a fire twice.",
       "Logs to stdout as well as logs/task.log (docker logs, journalctl).",
       "--status: exit 0 if a daemon serves this home and passed within 3 minutes, else 1."

@@ -26,8 +26,25 @@ final class FullCommandLine {
     line.setExecutionExceptionHandler(new Failures(invocation));
     line.setParameterExceptionHandler(
         (ex, arguments) -> {
-          invocation.err().println("runner: " + ex.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, invocation.err());
+          String command = unknownCommand(ex);
+          if (command != null) {
+            String hint =
+                dev.runner.config.Suggest.didYouMean(
+                    command, ex.getCommandLine().getSubcommands().keySet());
+            invocation
+                .err()
+                .println(
+                    "runner: '"
+                        + command
+                        + "' is not a command"
+                        + (hint == null ? "" : "; " + hint));
+          } else {
+            // "at index N" counts words the user may not have typed (the shell adds --home)
+            invocation
+                .err()
+                .println("runner: " + ex.getMessage().replaceFirst(" at index \\d+", ""));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, invocation.err());
+          }
           invocation.err().println("Try 'runner " + commandPath(ex.getCommandLine()) + "--help'.");
           return ExitCode.USAGE;
         });
@@ -68,6 +85,17 @@ final class FullCommandLine {
           && !arg.equals("--stacktrace")) {
         return null; // --help, --version, or an option picocli will reject with all commands known
       }
+    }
+    return null;
+  }
+
+  /** The word given as the command when no command has that name; else null. */
+  private static String unknownCommand(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+        && ex.getCommandLine().getParent() == null
+        && !unmatched.getUnmatched().isEmpty()) {
+      String word = unmatched.getUnmatched().get(0);
+      return word.startsWith("-") ? null : word;
     }
     return null;
   }

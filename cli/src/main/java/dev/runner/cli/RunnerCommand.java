@@ -51,6 +51,7 @@ public final class RunnerCommand implements Runnable {
           NotifyCommand.class,
           CronCommand.class,
           StatsCommand.class,
+          ShellCommand.class,
           PruneCommand.class,
           InitCommand.class,
           CompletionCommand.class,

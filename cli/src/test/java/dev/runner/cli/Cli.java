@@ -41,6 +41,12 @@ final class Cli {
     return this;
   }
 
+  /** An invocation on this home that prints nowhere. */
+  Invocation invocation() {
+    PrintWriter nowhere = new PrintWriter(java.io.Writer.nullWriter());
+    return new Invocation(nowhere, nowhere, env, home, clock, terminal);
+  }
+
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
