@@ -173,6 +173,7 @@ function _complete_runner() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prune" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} man" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} uninstall" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} notify test" ];    then _picocli_runner_notify; return $?; fi
@@ -199,17 +200,19 @@ function _complete_runner() {
   local cmds16=(prune)
   local cmds17=(init)
   local cmds18=(completion)
-  local cmds19=(install)
-  local cmds20=(uninstall)
-  local cmds21=(notify test)
-  local cmds22=(install cron)
-  local cmds23=(install systemd)
+  local cmds19=(man)
+  local cmds20=(install)
+  local cmds21=(uninstall)
+  local cmds22=(notify test)
+  local cmds23=(install cron)
+  local cmds24=(install systemd)
 
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_install_systemd; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_install_cron; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_notify_test; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_uninstall; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_install; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_install_systemd; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_install_cron; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_notify_test; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_install; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_man; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_completion; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_init; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_prune; return $?; fi
@@ -240,7 +243,7 @@ function _picocli_runner() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="tick daemon run list history logs enable disable validate next deps backfill notify cron stats shell prune init completion install uninstall"
+  local commands="tick daemon run list history logs enable disable validate next deps backfill notify cron stats shell prune init completion man install uninstall"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts="'--home' '--config' '--env-file'"
 
@@ -917,6 +920,39 @@ function _picocli_runner_init() {
 
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_runner_completion() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `man` subcommand.
+function _picocli_runner_man() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}

@@ -32,6 +32,8 @@ rm -f "$lib"/runner-*.aot "$lib/runner.jvm"   # caches of an older version
 sed "s|@RUNNER_JAR@|$lib/runner.jar|" "$here/packaging/bin/runner" > "$prefix/bin/runner.tmp"
 chmod 755 "$prefix/bin/runner.tmp"
 mv "$prefix/bin/runner.tmp" "$prefix/bin/runner"
+mkdir -p "$prefix/share/man/man1"
+cp "$here/man/runner.1" "$prefix/share/man/man1/runner.1"
 if [ "$link" = yes ]; then
   ln -sf "$prefix/bin/runner" /usr/local/bin/runner
   echo "installed: $prefix (linked as /usr/local/bin/runner)"

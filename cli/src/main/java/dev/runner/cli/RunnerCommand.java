@@ -55,6 +55,7 @@ public final class RunnerCommand implements Runnable {
           PruneCommand.class,
           InitCommand.class,
           CompletionCommand.class,
+          ManCommand.class,
           InstallCommand.class,
           UninstallCommand.class);
 
