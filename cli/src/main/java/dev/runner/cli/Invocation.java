@@ -21,8 +21,10 @@ public record Invocation(
     environment = Map.copyOf(environment);
   }
 
-  /** Colour only on a terminal, never with NO_COLOR (https://no-color.org). */
+  /** Colour only on a terminal that can show it, never with NO_COLOR (https://no-color.org). */
   boolean colour() {
-    return terminal && !environment.containsKey("NO_COLOR");
+    return terminal
+        && !environment.containsKey("NO_COLOR")
+        && !"dumb".equals(environment.get("TERM"));
   }
 }

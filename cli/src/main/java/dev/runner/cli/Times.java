@@ -34,10 +34,11 @@ final class Times {
     return instant == null ? "" : SHORT.format(instant.atZone(zone));
   }
 
+  /** ISO-8601 with the zone's offset, seconds always shown (scripts parse it). */
   static String iso(Instant instant, ZoneId zone) {
     return instant == null
         ? null
-        : ZonedDateTime.ofInstant(instant, zone).toOffsetDateTime().toString();
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.ofInstant(instant, zone));
   }
 
   static String seconds(Double seconds) {

@@ -33,10 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
     try {
       RunnerConfig config = root.config();
       if (json) {
-        inv.out()
-            .println(
-                Json.pretty(
-                    Map.of("valid", true, "tasks", config.tasks().size(), "problems", List.of())));
+        inv.out().println(Json.pretty(result(true, config.tasks().size(), List.of())));
       } else {
         inv.out()
             .println(
@@ -61,11 +58,18 @@ final class ValidateCommand implements Callable<Integer> {
         row.put("hint", p.hint());
         problems.add(row);
       }
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("valid", false);
-      out.put("problems", problems);
-      inv.out().println(Json.pretty(out));
+      inv.out().println(Json.pretty(result(false, null, problems)));
       return ExitCode.USAGE;
     }
+  }
+
+  /** The --json answer: the same keys, in the same order, valid or not. */
+  private static Map<String, Object> result(
+      boolean valid, Integer tasks, List<Map<String, Object>> problems) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("valid", valid);
+    out.put("tasks", tasks);
+    out.put("problems", problems);
+    return out;
   }
 }

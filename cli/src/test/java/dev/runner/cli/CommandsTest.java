@@ -61,7 +61,7 @@ class CommandsTest {
         .containsEntry("enabled", true)
         .containsEntry("type", "shell")
         .containsEntry("schedule", "0 0 * * *")
-        .containsEntry("next_run", "2026-11-24T00:00Z")
+        .containsEntry("next_run", "2026-11-24T00:00:00Z")
         .containsKey("last_status");
   }
 
@@ -140,12 +140,13 @@ class CommandsTest {
   @Test
   void next_and_cron_preview_fire_times() {
     assertThat(cli.run("next", "daily_note", "-n", "2", "--json").out())
-        .isEqualTo("[\"2026-11-24T00:00Z\",\"2026-11-25T00:00Z\"]\n");
+        .isEqualTo("[\"2026-11-24T00:00:00Z\",\"2026-11-25T00:00:00Z\"]\n");
     Cli.Result cron =
         cli.run(
             "cron", "30 2 * * *", "--tz", "America/New_York", "--from", "2026-03-07", "-n", "3");
     assertThat(cron.out())
-        .isEqualTo("2026-03-07T02:30-05:00\n2026-03-08T03:30-04:00\n2026-03-09T02:30-04:00\n");
+        .isEqualTo(
+            "2026-03-07T02:30:00-05:00\n2026-03-08T03:30:00-04:00\n2026-03-09T02:30:00-04:00\n");
     Cli.Result wrong = cli.run("cron", "61 * * * *");
     assertThat(wrong.code()).isEqualTo(2);
     assertThat(wrong.err()).isEqualTo("runner: cron: minute field '61': 61 is out of range 0-59\n");

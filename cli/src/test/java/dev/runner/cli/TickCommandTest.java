@@ -128,7 +128,7 @@ class TickCommandTest {
                 "{\"nightly\": {\"type\": \"shell\", \"cron\": \"0 2 * * *\", \"command\": \"true\"}}");
     cli.at("2026-11-22T00:00:00Z").run("tick");
     Cli.Result dry = cli.at("2026-11-23T10:00:00Z").run("tick", "--dry-run");
-    assertThat(dry.out()).contains("would run   nightly  for 2026-11-23T02:00Z");
+    assertThat(dry.out()).contains("would run   nightly  for 2026-11-23T02:00:00Z");
     assertThat(dry.out()).contains("(1 earlier fires skipped)");
     assertThat(history(cli)).isEmpty();
     Cli.Result real = cli.run("tick");

@@ -105,20 +105,20 @@ class WindowTaskTest {
             "2026-11-23T10:50Z",
             "--dry-run");
     assertThat(dry.out())
-        .startsWith("2026-11-23T09:30Z  2026-11-23T09:45Z\n")
-        .contains("2026-11-23T10:30Z  2026-11-23T10:45Z\n5 windows; nothing was run");
+        .startsWith("2026-11-23T09:30:00Z  2026-11-23T09:45:00Z\n")
+        .contains("2026-11-23T10:30:00Z  2026-11-23T10:45:00Z\n5 windows; nothing was run");
     assertThat(dry.err())
-        .contains("the range ends inside a window; backfill stops at 2026-11-23T10:45Z");
+        .contains("the range ends inside a window; backfill stops at 2026-11-23T10:45:00Z");
     assertThat(home.resolve("windows.txt")).doesNotExist();
 
     CliHarness.Result failed =
         cli.run("backfill", "sync", "--from", "2026-11-23T09:30Z", "--to", "2026-11-23T10:45Z");
     assertThat(failed.code()).isEqualTo(1);
     assertThat(failed.err())
-        .contains("window 2026-11-23T10:00Z – 2026-11-23T10:15Z failed: technical_failure")
+        .contains("window 2026-11-23T10:00:00Z – 2026-11-23T10:15:00Z failed: technical_failure")
         .contains("2 of 5 windows done")
         .contains(
-            "resume with: runner backfill sync --from 2026-11-23T10:00Z --to 2026-11-23T10:45Z");
+            "resume with: runner backfill sync --from 2026-11-23T10:00:00Z --to 2026-11-23T10:45:00Z");
     CliHarness.Result resumed =
         cli.run("backfill", "sync", "--from", "2026-11-23T10:00Z", "--to", "2026-11-23T10:45Z");
     assertThat(resumed.code()).as(resumed.toString()).isZero();

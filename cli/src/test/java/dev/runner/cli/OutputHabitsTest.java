@@ -1,0 +1,108 @@
+package dev.runner.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The habits every command keeps: {@code --json} with the keys the README documents, in that order
+ * (scripts rely on them); colour only on a terminal, never with NO_COLOR or TERM=dumb.
+ */
+class OutputHabitsTest {
+
+  @TempDir Path home;
+
+  Cli cli() throws Exception {
+    Cli cli = new Cli(home);
+    cli.config(
+        """
+        {"job": {"type": "shell", "every": "1h", "command": "echo hi"},
+         "bad": {"type": "shell", "every": "1h", "command": "exit 1"}}
+        """);
+    assertThat(cli.run("tick").code()).isEqualTo(1);
+    return cli;
+  }
+
+  static List<String> keys(JsonNode object) {
+    List<String> keys = new ArrayList<>();
+    object.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
+  JsonNode json(Cli cli, String... args) throws Exception {
+    Cli.Result result = cli.run(args);
+    assertThat(result.err()).as(result.toString()).isEmpty();
+    return new ObjectMapper().readTree(result.out());
+  }
+
+  @Test
+  void every_json_output_has_its_documented_keys_in_order() throws Exception {
+    Cli cli = cli();
+    assertThat(keys(json(cli, "list", "--json").get(0)))
+        .containsExactly(
+            "name",
+            "enabled",
+            "type",
+            "schedule",
+            "timezone",
+            "next_run",
+            "last_status",
+            "successes",
+            "failures",
+            "description");
+    assertThat(keys(json(cli, "history", "--json").get(0)))
+        .containsExactly(
+            "id",
+            "task_name",
+            "status",
+            "run_time",
+            "duration",
+            "scheduled_for",
+            "attempt",
+            "trigger",
+            "upstream_run_id",
+            "window_start",
+            "window_end",
+            "end_time",
+            "host",
+            "pid",
+            "message");
+    assertThat(keys(json(cli, "stats", "--json").get(0)))
+        .containsExactly(
+            "task", "runs", "success_rate", "p50_seconds", "p95_seconds", "last_failure", "recent");
+    assertThat(keys(json(cli, "validate", "--json"))).containsExactly("valid", "tasks", "problems");
+    assertThat(json(cli, "next", "job", "--json", "-n", "2").get(1).asText())
+        .isEqualTo("2026-11-23T12:00:00Z");
+    assertThat(json(cli, "cron", "0 8 * * 1", "--json", "-n", "1").get(0).asText())
+        .isEqualTo("2026-11-30T08:00:00Z");
+
+    cli.config("{\"x\": {\"type\": \"shel\"}}");
+    Cli.Result invalid = cli.run("validate", "--json");
+    assertThat(invalid.code()).isEqualTo(2);
+    JsonNode answer = new ObjectMapper().readTree(invalid.out());
+    assertThat(keys(answer)).containsExactly("valid", "tasks", "problems");
+    assertThat(keys(answer.get("problems").get(0)))
+        .containsExactly("file", "line", "column", "path", "message", "hint");
+  }
+
+  @Test
+  void colour_only_on_a_terminal_and_never_with_no_color_or_a_dumb_terminal() throws Exception {
+    Cli cli = cli();
+    cli.terminal = true;
+    assertThat(cli.run("stats").out()).contains("\u001b[");
+    cli.env.put("TERM", "dumb");
+    assertThat(cli.run("stats").out()).doesNotContain("\u001b[");
+    cli.env.remove("TERM");
+    cli.env.put("NO_COLOR", "1");
+    assertThat(cli.run("stats").out()).doesNotContain("\u001b[");
+    cli.env.remove("NO_COLOR");
+    cli.terminal = false;
+    assertThat(cli.run("stats").out()).doesNotContain("\u001b[");
+  }
+}
