@@ -1,6 +1,7 @@
 #!/bin/sh
-# Installs runner: the jars under PREFIX/lib/runner, the launcher as PREFIX/bin/runner, and for
-# the default prefix a link /usr/local/bin/runner. No root needed with --prefix ~/.local.
+# Installs runner: the jars under PREFIX/lib/runner, the launcher as PREFIX/bin/runner, the man
+# page and bash completion under PREFIX/share, and for the default prefix a link
+# /usr/local/bin/runner. No root needed with --prefix ~/.local.
 #   packaging/install.sh [--prefix DIR] [--no-link]
 # Run from a clone; builds the jars first if they are missing.
 set -eu
@@ -12,7 +13,7 @@ while [ $# -gt 0 ]; do
     --prefix) prefix="$2"; shift 2 ;;
     --prefix=*) prefix="${1#--prefix=}"; shift ;;
     --no-link) link=no; shift ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -32,8 +33,9 @@ rm -f "$lib"/runner-*.aot "$lib/runner.jvm"   # caches of an older version
 sed "s|@RUNNER_JAR@|$lib/runner.jar|" "$here/packaging/bin/runner" > "$prefix/bin/runner.tmp"
 chmod 755 "$prefix/bin/runner.tmp"
 mv "$prefix/bin/runner.tmp" "$prefix/bin/runner"
-mkdir -p "$prefix/share/man/man1"
+mkdir -p "$prefix/share/man/man1" "$prefix/share/bash-completion/completions"
 cp "$here/man/runner.1" "$prefix/share/man/man1/runner.1"
+cp "$here/completions/runner.bash" "$prefix/share/bash-completion/completions/runner"
 if [ "$link" = yes ]; then
   ln -sf "$prefix/bin/runner" /usr/local/bin/runner
   echo "installed: $prefix (linked as /usr/local/bin/runner)"
