@@ -7,6 +7,36 @@ final class FullCommandLine {
 
   private FullCommandLine() {}
 
+  /**
+   * The commands, in the order --help lists them: only the one being run is added to the command
+   * line, unless help or a mistake needs them all. (Here, not on {@link RunnerCommand}, so that the
+   * fast paths that use it do not load every command.)
+   */
+  static final java.util.List<Class<?>> COMMANDS =
+      java.util.List.of(
+          TickCommand.class,
+          DaemonCommand.class,
+          RunCommand.class,
+          ListCommand.class,
+          HistoryCommand.class,
+          LogsCommand.class,
+          EnableCommand.class,
+          DisableCommand.class,
+          ValidateCommand.class,
+          NextCommand.class,
+          DepsCommand.class,
+          BackfillCommand.class,
+          NotifyCommand.class,
+          CronCommand.class,
+          StatsCommand.class,
+          ShellCommand.class,
+          PruneCommand.class,
+          InitCommand.class,
+          CompletionCommand.class,
+          ManCommand.class,
+          InstallCommand.class,
+          UninstallCommand.class);
+
   /** Global options that take a value, to skip when looking for the command's name. */
   private static final java.util.Set<String> VALUED =
       java.util.Set.of("--home", "--config", "--env-file");
@@ -16,7 +46,7 @@ final class FullCommandLine {
     // Picocli reads every command's annotations when it is added: a command line that runs one
     // command adds just that one (a third of a second saved on every `history`, `list`, ...).
     Class<?> only = requested(args);
-    for (Class<?> command : RunnerCommand.COMMANDS) {
+    for (Class<?> command : COMMANDS) {
       if (only == null || command == only) {
         line.addSubcommand(command.getAnnotation(CommandLine.Command.class).name(), command);
       }
@@ -60,7 +90,7 @@ final class FullCommandLine {
   /** The whole command tree, for completion scripts and the man page. */
   static CommandLine tree(Invocation invocation) {
     CommandLine line = new CommandLine(new RunnerCommand(invocation));
-    for (Class<?> command : RunnerCommand.COMMANDS) {
+    for (Class<?> command : COMMANDS) {
       line.addSubcommand(command.getAnnotation(CommandLine.Command.class).name(), command);
     }
     return line;
@@ -73,7 +103,7 @@ final class FullCommandLine {
       if (VALUED.contains(arg)) {
         i++;
       } else if (!arg.startsWith("-")) {
-        for (Class<?> command : RunnerCommand.COMMANDS) {
+        for (Class<?> command : COMMANDS) {
           if (command.getAnnotation(CommandLine.Command.class).name().equals(arg)) {
             return command;
           }

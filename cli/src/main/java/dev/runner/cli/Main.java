@@ -44,6 +44,11 @@ public final class Main {
     if (FastTick.answered(invocation, args)) {
       return ExitCode.OK;
     }
+    // The most read command, answered without picocli when its arguments are plain.
+    java.util.OptionalInt history = FastHistory.run(invocation, args);
+    if (history.isPresent()) {
+      return history.getAsInt();
+    }
     return FullCommandLine.run(invocation, args);
   }
 }

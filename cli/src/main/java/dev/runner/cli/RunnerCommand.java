@@ -30,35 +30,6 @@ import picocli.CommandLine.ScopeType;
     })
 public final class RunnerCommand implements Runnable {
 
-  /**
-   * The commands, in the order --help lists them. Added to the command line by {@link
-   * FullCommandLine}: only the one being run, unless help or a mistake needs them all.
-   */
-  static final java.util.List<Class<?>> COMMANDS =
-      java.util.List.of(
-          TickCommand.class,
-          DaemonCommand.class,
-          RunCommand.class,
-          ListCommand.class,
-          HistoryCommand.class,
-          LogsCommand.class,
-          EnableCommand.class,
-          DisableCommand.class,
-          ValidateCommand.class,
-          NextCommand.class,
-          DepsCommand.class,
-          BackfillCommand.class,
-          NotifyCommand.class,
-          CronCommand.class,
-          StatsCommand.class,
-          ShellCommand.class,
-          PruneCommand.class,
-          InitCommand.class,
-          CompletionCommand.class,
-          ManCommand.class,
-          InstallCommand.class,
-          UninstallCommand.class);
-
   final Invocation invocation;
 
   @Option(

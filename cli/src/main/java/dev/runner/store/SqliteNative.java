@@ -26,12 +26,18 @@ final class SqliteNative {
       return; // set by the user, or by an earlier database this process opened
     }
     try {
-      String os = OSInfo.getNativeLibFolderPathForCurrentOS();
       String name = System.mapLibraryName("sqlitejdbc");
-      String resource = "/org/sqlite/native/" + os + "/" + name;
+      // Keyed by what the JVM says of the platform: the driver's own OSInfo runs `uname` to tell
+      // Android, which costs a process start. A copy that will not load (glibc and musl sharing a
+      // home) makes the driver unpack its own, as it would without this.
+      String platform =
+          (System.getProperty("os.name") + "-" + System.getProperty("os.arch"))
+              .replaceAll("[^A-Za-z0-9_.-]", "_");
       Path target =
-          folder.resolve("sqlite-" + SQLiteJDBCLoader.getVersion()).resolve(os).resolve(name);
+          folder.resolve("sqlite-" + SQLiteJDBCLoader.getVersion()).resolve(platform).resolve(name);
       if (!Files.isRegularFile(target)) {
+        String resource =
+            "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
         try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
           if (in == null) {
             return; // not a platform with a bundled library: the driver finds its own way

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.StringJoiner;
+import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
  * The SQLite database: history rows and task state, through the handful of operations runner needs.
@@ -50,7 +51,10 @@ public final class Store implements AutoCloseable {
     try {
       createOwnerOnly(file);
       SqliteNative.keepIn(file.toAbsolutePath().getParent().resolve(".runner"));
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+      // the driver's connection itself: DriverManager (which org.sqlite.JDBC registers with as it
+      // loads) first scans the class path for every driver
+      Connection connection =
+          new JDBC4Connection("jdbc:sqlite:" + file, file.toString(), new Properties());
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA busy_timeout = 10000");
         statement.execute("PRAGMA journal_mode = WAL");

@@ -33,7 +33,7 @@ class ManPageTest {
   @Test
   void every_command_has_its_section_and_options_are_escaped() {
     String page = generated();
-    for (Class<?> command : RunnerCommand.COMMANDS) {
+    for (Class<?> command : FullCommandLine.COMMANDS) {
       String name = command.getAnnotation(picocli.CommandLine.Command.class).name();
       assertThat(page).contains(".SS \"runner " + name + "\"");
     }
