@@ -38,6 +38,14 @@ final class LogsCommand implements Callable<Integer> {
       inv.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
       inv.out().flush();
     } catch (NoSuchFileException e) {
+      String status = run.status().dbName();
+      if (status.equals("skipped")) {
+        inv.err()
+            .println(
+                "runner: run " + runId + " (" + run.taskName() + ") was skipped and never ran");
+        return ExitCode.USAGE;
+      }
+      // the file is made at a run's first line of output
       inv.err()
           .println(
               "runner: run "
@@ -45,12 +53,8 @@ final class LogsCommand implements Callable<Integer> {
                   + " ("
                   + run.taskName()
                   + ", "
-                  + run.status().dbName()
-                  + ") has no output file"
-                  + (run.status().dbName().equals("skipped")
-                      ? ": it was skipped and never ran"
-                      : " (pruned, or it never started)"));
-      return ExitCode.USAGE;
+                  + status
+                  + (status.equals("running") ? ") has printed nothing yet" : ") printed nothing"));
     } catch (IOException e) {
       throw new UsageException("cannot read " + file + ": " + e.getMessage());
     }

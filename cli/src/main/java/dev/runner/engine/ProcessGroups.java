@@ -14,8 +14,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +33,15 @@ public final class ProcessGroups {
 
   private final ScheduledExecutorService timers;
   private final Duration grace;
+
+  /** Readers of the children's output; threads are reused, a thousand runs need not start them. */
+  private final ExecutorService pumps =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "runner-output");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public ProcessGroups(ScheduledExecutorService timers, Duration grace) {
     this.timers = timers;
@@ -56,13 +70,15 @@ public final class ProcessGroups {
     // Recorded at once: a runner killed a moment later must still find the orphan to stop.
     started.accept(process.toHandle());
 
-    Thread pump = new Thread(() -> pump(process, output), "output-" + process.pid());
-    pump.setDaemon(true);
-    pump.start();
+    Future<?> pump = pumps.submit(() -> pump(process, output));
     cancellation.onCancel(() -> stop(process, ownGroup));
     int exit = process.waitFor();
-    // A background child that keeps the pipe open must not hold the run forever.
-    pump.join(2000);
+    try {
+      // A background child that keeps the pipe open must not hold the run forever.
+      pump.get(2, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      // the output read so far is kept; the reader ends when the pipe closes
+    }
     return new ProcessOutcome(exit, cancellation.isCancelled());
   }
 

@@ -5,7 +5,6 @@ import dev.runner.schedule.Durations;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.task.TaskResult;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,11 +86,9 @@ final class RunExecutor {
                         output,
                         cancel,
                         processes,
-                        child ->
-                            store.markChild(
-                                claim.id(),
-                                child.pid(),
-                                child.info().startInstant().orElse(clock.instant()))));
+                        // The wall clock, not the run's (which --now may set): a later
+                        // sweep checks it against the process's start as the OS tells it.
+                        child -> store.markChild(claim.id(), child.pid(), Instant.now())));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         result = TaskResult.technicalFailure("interrupted");
@@ -104,8 +101,6 @@ final class RunExecutor {
         }
       }
       tail = output.tail();
-    } catch (IOException e) {
-      result = TaskResult.technicalFailure("cannot write the run's log: " + e.getMessage());
     }
 
     active.remove(cancel);

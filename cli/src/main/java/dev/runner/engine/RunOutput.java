@@ -13,38 +13,48 @@ import java.util.Deque;
 
 /**
  * A run's output: every line, masked, into {@code logs/runs/<task>/<run-id>.log}, optionally echoed
- * live, with the last lines kept for the history message.
+ * live, with the last lines kept for the history message. The file is made at the first line: a run
+ * that prints nothing (most cron jobs) costs no file.
  */
 final class RunOutput implements AutoCloseable {
 
   static final int TAIL_LINES = 20;
   static final int TAIL_CHARS = 2000;
 
+  private final Path logFile;
   private final Redactor redactor;
-  private final BufferedWriter file;
   private final PrintWriter echo;
   private final Deque<String> tail = new ArrayDeque<>();
+  private BufferedWriter file;
 
-  RunOutput(Path logFile, Redactor redactor, PrintWriter echo) throws IOException {
+  RunOutput(Path logFile, Redactor redactor, PrintWriter echo) {
+    this.logFile = logFile;
     this.redactor = redactor;
     this.echo = echo;
-    Path folder = logFile.getParent();
-    if (!Files.isDirectory(folder)) {
-      Files.createDirectories(
-          folder,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+  }
+
+  private BufferedWriter file() throws IOException {
+    if (file == null) {
+      Path folder = logFile.getParent();
+      if (!Files.isDirectory(folder)) {
+        Files.createDirectories(
+            folder,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      }
+      if (!Files.exists(logFile)) {
+        Files.createFile(
+            logFile,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+      file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
-    if (!Files.exists(logFile)) {
-      Files.createFile(
-          logFile,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-    this.file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    return file;
   }
 
   synchronized void line(String raw) {
     String line = redactor.redact(raw);
     try {
+      BufferedWriter file = file();
       file.write(line);
       file.write('\n');
       file.flush();
@@ -69,6 +79,9 @@ final class RunOutput implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (file == null) {
+      return;
+    }
     try {
       file.close();
     } catch (IOException ignored) {

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class Store implements AutoCloseable {
 
   private final Path file;
   private final Connection connection;
+  private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
   private Store(Path file, Connection connection) {
     this.file = file;
@@ -272,10 +274,11 @@ public final class Store implements AutoCloseable {
     public void finish(
         long id, RunStatus status, Instant end, double seconds, String message, boolean last)
         throws SQLException {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?,"
-                  + " final = ?, run_time = COALESCE(?, run_time) WHERE id = ?")) {
+      {
+        PreparedStatement ps =
+            prepared(
+                "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?,"
+                    + " final = ?, run_time = COALESCE(?, run_time) WHERE id = ?");
         ps.setString(1, status.dbName());
         ps.setString(2, Instants.format(end));
         ps.setDouble(3, seconds);
@@ -287,11 +290,12 @@ public final class Store implements AutoCloseable {
         ps.setLong(7, id);
         ps.executeUpdate();
       }
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "UPDATE task_state SET last_status = ?, last_run_id = ?,"
-                  + " successes = successes + ?, failures = failures + ?"
-                  + " WHERE task_name = (SELECT task_name FROM task_logs WHERE id = ?)")) {
+      {
+        PreparedStatement ps =
+            prepared(
+                "UPDATE task_state SET last_status = ?, last_run_id = ?,"
+                    + " successes = successes + ?, failures = failures + ?"
+                    + " WHERE task_name = (SELECT task_name FROM task_logs WHERE id = ?)");
         ps.setString(1, status.dbName());
         ps.setLong(2, id);
         ps.setInt(3, status == RunStatus.SUCCESS ? 1 : 0);
@@ -582,7 +586,8 @@ public final class Store implements AutoCloseable {
   }
 
   private synchronized void update(String sql, Object... args) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    try {
+      PreparedStatement ps = prepared(sql);
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
       }
@@ -647,10 +652,25 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * The statement for {@code sql}, prepared once per connection: the per-run updates would
+   * otherwise be prepared again for each of a thousand runs. Callers hold the store's lock.
+   */
+  private PreparedStatement prepared(String sql) throws SQLException {
+    PreparedStatement ps = prepared.get(sql);
+    if (ps == null) {
+      ps = connection.prepareStatement(sql);
+      prepared.put(sql, ps);
+    } else {
+      ps.clearParameters();
+    }
+    return ps;
+  }
+
   @Override
   public synchronized void close() {
     try {
-      connection.close();
+      connection.close(); // closes the prepared statements too
     } catch (SQLException ignored) {
       // closing at exit; nothing left to save
     }

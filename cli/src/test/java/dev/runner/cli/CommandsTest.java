@@ -116,6 +116,17 @@ class CommandsTest {
   }
 
   @Test
+  void a_run_that_prints_nothing_leaves_no_file_and_logs_says_so() throws Exception {
+    cli.config("{\"quiet\": {\"type\": \"shell\", \"command\": \"true\"}}");
+    assertThat(cli.run("run", "quiet").code()).isZero();
+    assertThat(home.resolve("logs/runs/quiet")).doesNotExist();
+    Cli.Result logs = cli.run("logs", "1");
+    assertThat(logs.code()).isZero();
+    assertThat(logs.out()).isEmpty();
+    assertThat(logs.err()).isEqualTo("runner: run 1 (quiet, success) printed nothing\n");
+  }
+
+  @Test
   void enable_and_disable_switch_tasks_and_reject_unknown_names() throws Exception {
     Cli.Result off = cli.run("disable", "backup");
     assertThat(off.out()).isEqualTo("backup: disabled\n");
