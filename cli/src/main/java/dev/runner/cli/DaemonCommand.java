@@ -67,7 +67,6 @@ final class DaemonCommand implements Callable<Integer> {
               + "; stop it first");
     }
     try (DaemonLock held = lock.get()) {
-      held.beat();
       Daemon daemon =
           new Daemon(
               root::reloadConfig,

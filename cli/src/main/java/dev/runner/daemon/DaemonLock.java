@@ -1,7 +1,7 @@
 package dev.runner.daemon;
 
+import dev.runner.engine.ExclusiveLock;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +14,28 @@ import java.util.Optional;
 /**
  * One daemon per home: a second would be safe (fires are claimed once) but would only double the
  * work of planning. The file names the holder's pid, and its modification time is the daemon's
- * heartbeat, touched after every pass, for {@code runner daemon --status} (Docker's HEALTHCHECK).
+ * heartbeat, written after every pass, for {@code runner daemon --status} (Docker's HEALTHCHECK).
  */
 public final class DaemonLock implements AutoCloseable {
 
-  private final FileChannel channel;
-  private final FileLock lock;
+  private final ExclusiveLock lock;
 
-  private DaemonLock(FileChannel channel, FileLock lock) {
-    this.channel = channel;
+  private DaemonLock(ExclusiveLock lock) {
     this.lock = lock;
+  }
+
+  /** The lock, or empty with the holder's pid in {@code holder} (when it could be read). */
+  public static Optional<DaemonLock> tryAcquire(Path file, StringBuilder holder)
+      throws IOException {
+    Files.createDirectories(file.getParent());
+    Optional<ExclusiveLock> lock = ExclusiveLock.tryAcquire(file);
+    if (lock.isEmpty()) {
+      holder.append(Files.readString(file, StandardCharsets.UTF_8).strip());
+      return Optional.empty();
+    }
+    DaemonLock daemon = new DaemonLock(lock.get());
+    daemon.beat();
+    return Optional.of(daemon);
   }
 
   /** What another process can tell of the daemon of a home. */
@@ -42,49 +54,21 @@ public final class DaemonLock implements AutoCloseable {
     }
     return new Status(
         true,
-        new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip(),
+        Files.readString(file, StandardCharsets.UTF_8).strip(),
         Files.getLastModifiedTime(file).toInstant());
   }
 
-  /**
-   * The heartbeat: the pid written again through the locked channel. (Not {@code
-   * Files.setLastModifiedTime}: it opens and closes the file, and closing any descriptor of a file
-   * drops this process's POSIX lock on it.)
-   */
+  /** The heartbeat: the pid written again, which moves the file's modification time. */
   public void beat() {
     try {
-      channel.write(ByteBuffer.wrap(pidLine()), 0);
+      lock.write(ProcessHandle.current().pid() + "\n");
     } catch (IOException e) {
       // a missed beat shows as an old one; the daemon itself goes on
     }
   }
 
-  /** The lock, or empty with the holder's pid in {@code holder} (when it could be read). */
-  public static Optional<DaemonLock> tryAcquire(Path file, StringBuilder holder)
-      throws IOException {
-    Files.createDirectories(file.getParent());
-    FileChannel channel =
-        FileChannel.open(
-            file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
-    if (lock == null) {
-      holder.append(new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip());
-      channel.close();
-      return Optional.empty();
-    }
-    channel.truncate(0);
-    channel.write(
-        ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)));
-    return Optional.of(new DaemonLock(channel, lock));
-  }
-
-  private static byte[] pidLine() {
-    return (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8);
-  }
-
   @Override
   public void close() throws IOException {
-    lock.release();
-    channel.close();
+    lock.close();
   }
 }

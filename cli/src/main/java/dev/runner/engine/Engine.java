@@ -189,11 +189,12 @@ public final class Engine implements AutoCloseable {
   private Optional<Claimed> claimPass(boolean dryRun) throws IOException {
     Instant now = clock.instant();
     List<String> crashed = new ArrayList<>();
-    Optional<TickLock> lock = TickLock.tryAcquire(config.home().dir().resolve("runner.lock"));
+    Optional<ExclusiveLock> lock =
+        ExclusiveLock.tryAcquire(config.home().dir().resolve("runner.lock"));
     if (lock.isEmpty()) {
       return Optional.empty();
     }
-    try (TickLock held = lock.get()) {
+    try (ExclusiveLock held = lock.get()) {
       Store.Work<Claimed> work = tx -> claim(tx, now, crashed);
       Claimed claimed = dryRun ? store().rehearse(work) : store().inTransaction(work);
       // Hold each task's lock before letting the next tick in, so its sweep sees these alive.

@@ -2,15 +2,12 @@ package dev.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runner.store.HistoryQuery;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
-import dev.runner.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,14 +18,11 @@ class DaemonIT {
   @TempDir Path home;
 
   List<RunRecord> rows(String task) {
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
-      return store.history(new HistoryQuery(task, Set.of(), null, 100, 0));
-    }
+    return new PackagedJar(home).rows(task);
   }
 
   boolean running(String task) {
-    return Files.exists(home.resolve("task_log.db"))
-        && rows(task).stream().anyMatch(r -> r.status() == RunStatus.RUNNING);
+    return new PackagedJar(home).hasStatus(task, RunStatus.RUNNING);
   }
 
   /** {@code runner daemon --status}: its exit code and what it said. */

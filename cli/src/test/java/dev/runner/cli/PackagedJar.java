@@ -1,5 +1,9 @@
 package dev.runner.cli;
 
+import dev.runner.store.HistoryQuery;
+import dev.runner.store.RunRecord;
+import dev.runner.store.RunStatus;
+import dev.runner.store.Store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -54,6 +59,19 @@ final class PackagedJar {
       throw new AssertionError("runner " + String.join(" ", args) + " did not end in 60 s");
     }
     return process.exitValue();
+  }
+
+  /** The task's history rows, newest first, read from the home's database. */
+  List<RunRecord> rows(String task) {
+    try (Store store = Store.open(home.resolve("task_log.db"))) {
+      return store.history(new HistoryQuery(task, Set.of(), null, 100, 0));
+    }
+  }
+
+  /** Whether the task has a row with this status (false before the database exists). */
+  boolean hasStatus(String task, RunStatus status) {
+    return Files.exists(home.resolve("task_log.db"))
+        && rows(task).stream().anyMatch(r -> r.status() == status);
   }
 
   void config(String json) throws IOException {

@@ -2,16 +2,13 @@ package dev.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runner.store.HistoryQuery;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
-import dev.runner.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,14 +19,11 @@ class ProcessSafetyIT {
   @TempDir Path home;
 
   List<RunRecord> rows(String task) {
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
-      return store.history(new HistoryQuery(task, Set.of(), null, 100, 0));
-    }
+    return new PackagedJar(home).rows(task);
   }
 
   boolean hasStatus(String task, RunStatus status) {
-    return Files.exists(home.resolve("task_log.db"))
-        && rows(task).stream().anyMatch(r -> r.status() == status);
+    return new PackagedJar(home).hasStatus(task, status);
   }
 
   @Test
