@@ -13,13 +13,11 @@ import dev.runner.store.TaskState;
 import dev.runner.task.Window;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * One invocation's engine: the loaded config, the store, the clock and the process identity. A tick
@@ -64,6 +61,9 @@ public final class Engine implements AutoCloseable {
   private volatile Redactor redactor;
   private final ActiveRuns active = new ActiveRuns();
   private final TaskLocks locks;
+  private final Liveness liveness;
+  private final CrashSweep sweep;
+  private final DependentClaims dependentClaims;
   private final TaskLog taskLog;
   private final ScheduledExecutorService timers;
   private final ProcessGroups processes;
@@ -80,12 +80,15 @@ public final class Engine implements AutoCloseable {
     this.mode = mode;
     this.redactor = new Redactor(config.environment().secretValues());
     this.locks = new TaskLocks(config.home().dir().resolve("locks"));
+    this.liveness = new Liveness(identity, locks);
     this.taskLog =
         new TaskLog(
             config.settings().logDir(),
             config.settings().logDays(),
             text -> redactor.redact(text),
             mode.logEcho());
+    this.sweep = new CrashSweep(liveness, taskLog);
+    this.dependentClaims = new DependentClaims(identity, liveness);
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -228,7 +231,7 @@ public final class Engine implements AutoCloseable {
 
   /** Sweep, plan and claim: the body of the tick's one transaction. */
   private Claimed claim(Store.Tx tx, Instant now, List<String> crashed) throws SQLException {
-    Set<String> live = sweep(tx, now, crashed);
+    Set<String> live = sweep.sweep(tx, config, now, crashed);
     Plan plan = new Planner().plan(config.tasks(), tx.states(), live, tx.dueRetries(now), now);
     List<Claim> claims = new ArrayList<>();
     for (Decision decision : plan.decisions()) {
@@ -270,60 +273,6 @@ public final class Engine implements AutoCloseable {
       tx.removeRetry(retry);
     }
     return new Claimed(claims, plan.decisions(), crashed);
-  }
-
-  /**
-   * Marks {@code running} rows of this host whose owner is gone as {@code crashed} (queueing a
-   * retry when the task has them); returns the tasks that still have a live run.
-   */
-  private Set<String> sweep(Store.Tx tx, Instant now, List<String> crashed) throws SQLException {
-    Set<String> live = new HashSet<>();
-    for (RunRecord row : tx.running()) {
-      boolean ours = identity.host().equals(row.host());
-      boolean alive;
-      try {
-        alive = !ours || locks.ownerAlive(row.taskName());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      if (alive) {
-        live.add(row.taskName());
-        continue;
-      }
-      Map<String, Object> message = new LinkedHashMap<>(Json.readObject(row.message()));
-      message.put(
-          "error",
-          "the runner process (pid " + row.pid() + ") ended while the run was in progress");
-      if (row.childPid() != null
-          && row.childStarted() != null
-          && ProcessGroups.stopLeftovers(row.childPid(), row.childStarted())) {
-        // Left running, the orphan would overlap the task's next run.
-        message.put("leftovers", "stopped process group " + row.childPid());
-      }
-      Optional<TaskDef> task = config.task(row.taskName());
-      if (task.isPresent()) {
-        Claim claim =
-            new Claim(
-                row.id(), task.get(), row.scheduledFor(), row.trigger(), row.attempt(), Map.of());
-        Instant retryAt = RunExecutor.retryAt(claim, RunStatus.CRASHED, now);
-        if (retryAt != null) {
-          message.put("retry", Map.of("attempt", row.attempt() + 1, "at", retryAt.toString()));
-          tx.enqueueRetry(
-              new PendingRetry(row.taskName(), row.scheduledFor(), row.attempt() + 1, retryAt));
-        }
-      }
-      double seconds = Math.max(0, Duration.between(row.runTime(), now).toMillis() / 1000.0);
-      tx.finish(
-          row.id(),
-          RunStatus.CRASHED,
-          now,
-          seconds,
-          Json.write(message),
-          !message.containsKey("retry"));
-      crashed.add(row.taskName());
-      taskLog.ended(row.taskName(), row.id(), "crashed", seconds, (String) message.get("error"));
-    }
-    return live;
   }
 
   /**
@@ -427,7 +376,11 @@ public final class Engine implements AutoCloseable {
       return CompletableFuture.completedFuture(List.of());
     }
     List<Claim> claims =
-        store().inTransaction(tx -> claimDependents(tx, upstream, outcome, downstream));
+        store()
+            .inTransaction(
+                tx ->
+                    dependentClaims.claim(
+                        tx, upstream, outcome, downstream, clock.instant(), active.stopping()));
     List<CompletableFuture<List<RunResult>>> runs = new ArrayList<>();
     for (Claim claim : claims) {
       runs.add(
@@ -436,78 +389,6 @@ public final class Engine implements AutoCloseable {
     }
     return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new))
         .thenApply(v -> runs.stream().flatMap(f -> f.join().stream()).toList());
-  }
-
-  /**
-   * The dependents to run, claimed in the transaction that checks them (SPEC 7): {@code success}
-   * waits until every upstream's latest outcome is a success that started after the dependent's
-   * last run; {@code failure} answers an upstream's failure; {@code completion} waits until every
-   * upstream has finished since then, either way.
-   */
-  private List<Claim> claimDependents(
-      Store.Tx tx, Claim upstream, RunResult outcome, List<TaskDef> downstream)
-      throws SQLException {
-    List<Claim> claims = new ArrayList<>();
-    Instant now = clock.instant();
-    for (TaskDef task : downstream) {
-      boolean ready =
-          switch (task.triggerOn()) {
-            case FAILURE -> outcome.status().isFailure();
-            case SUCCESS ->
-                outcome.status() == RunStatus.SUCCESS
-                    && upstreamsDone(tx, task, status -> status == RunStatus.SUCCESS);
-            case COMPLETION -> upstreamsDone(tx, task, status -> true);
-          };
-      if (!ready) {
-        continue;
-      }
-      String skip = null;
-      if (active.stopping()) {
-        skip = "runner was shutting down";
-      } else if (!task.enabled()) {
-        skip = "the task is disabled";
-      } else if (busy(tx, task)) {
-        skip = "overlap: the previous run is still running";
-      }
-      Map<String, Object> notes = new LinkedHashMap<>();
-      notes.put(
-          "upstream",
-          upstream.task().name() + " run " + outcome.id() + " " + outcome.status().dbName());
-      if (skip != null) {
-        notes.put("reason", skip);
-      }
-      NewRun row =
-          new NewRun(
-              task.name(),
-              skip == null ? RunStatus.RUNNING : RunStatus.SKIPPED,
-              now,
-              upstream.scheduledFor(),
-              "dependency",
-              1,
-              Json.write(notes),
-              outcome.id(),
-              null,
-              null);
-      Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
-      if (id.isPresent() && skip == null) {
-        hold(task.name());
-        claims.add(new Claim(id.get(), task, upstream.scheduledFor(), "dependency", 1, notes));
-      }
-    }
-    return claims;
-  }
-
-  /** Whether every upstream of {@code task} ended as {@code wanted} since the task last ran. */
-  private static boolean upstreamsDone(Store.Tx tx, TaskDef task, Predicate<RunStatus> wanted)
-      throws SQLException {
-    long since = tx.lastRunId(task.name());
-    for (String name : task.dependsOn()) {
-      Optional<RunRecord> last = tx.lastOutcome(name);
-      if (last.isEmpty() || last.get().id() <= since || !wanted.test(last.get().status())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -621,11 +502,11 @@ public final class Engine implements AutoCloseable {
         store()
             .inTransaction(
                 tx -> {
-                  if (busy(tx, task)) {
+                  if (liveness.busy(tx, task)) {
                     return null;
                   }
                   tx.ensureState(task.name(), now);
-                  hold(task.name());
+                  liveness.hold(task.name());
                   Instant key = now;
                   Optional<Long> id;
                   while ((id =
@@ -712,11 +593,11 @@ public final class Engine implements AutoCloseable {
         store()
             .inTransaction(
                 tx -> {
-                  if (busy(tx, task)) {
+                  if (liveness.busy(tx, task)) {
                     return null;
                   }
                   int attempt = tx.attempts(task.name(), window.end()) + 1;
-                  hold(task.name());
+                  liveness.hold(task.name());
                   long id =
                       tx.insert(
                               new NewRun(
@@ -744,32 +625,6 @@ public final class Engine implements AutoCloseable {
     } finally {
       pool.shutdown();
       locks.release(task.name());
-    }
-  }
-
-  /** Whether the task's overlap is skip and a run of it is in progress with a live owner. */
-  private boolean busy(Store.Tx tx, TaskDef task) throws SQLException {
-    return task.overlap() == TaskDef.Overlap.SKIP
-        && tx.running().stream().anyMatch(r -> r.taskName().equals(task.name()) && ownerAlive(r));
-  }
-
-  /** Holds a task's lock from inside a store transaction, whose work cannot throw IOException. */
-  private void hold(String task) {
-    try {
-      locks.hold(task);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private boolean ownerAlive(RunRecord row) {
-    if (!identity.host().equals(row.host())) {
-      return true;
-    }
-    try {
-      return locks.ownerAlive(row.taskName());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,0 +1,103 @@
+package dev.runner.engine;
+
+import dev.runner.config.TaskDef;
+import dev.runner.store.NewRun;
+import dev.runner.store.RunRecord;
+import dev.runner.store.RunStatus;
+import dev.runner.store.Store;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The dependents an upstream's final outcome makes ready, claimed in the transaction that checks
+ * them (SPEC 7): {@code success} waits until every upstream's latest outcome is a success that
+ * started after the dependent's last run; {@code failure} answers an upstream's failure; {@code
+ * completion} waits until every upstream has finished since then, either way. A ready dependent
+ * that cannot run (disabled, overlapping, runner stopping) gets a {@code skipped} row saying why.
+ */
+final class DependentClaims {
+
+  private final Identity identity;
+  private final Liveness liveness;
+
+  DependentClaims(Identity identity, Liveness liveness) {
+    this.identity = identity;
+    this.liveness = liveness;
+  }
+
+  List<Claim> claim(
+      Store.Tx tx,
+      Claim upstream,
+      RunResult outcome,
+      List<TaskDef> downstream,
+      Instant now,
+      boolean stopping)
+      throws SQLException {
+    List<Claim> claims = new ArrayList<>();
+    for (TaskDef task : downstream) {
+      boolean ready =
+          switch (task.triggerOn()) {
+            case FAILURE -> outcome.status().isFailure();
+            case SUCCESS ->
+                outcome.status() == RunStatus.SUCCESS
+                    && upstreamsDone(tx, task, status -> status == RunStatus.SUCCESS);
+            case COMPLETION -> upstreamsDone(tx, task, status -> true);
+          };
+      if (!ready) {
+        continue;
+      }
+      String skip = null;
+      if (stopping) {
+        skip = "runner was shutting down";
+      } else if (!task.enabled()) {
+        skip = "the task is disabled";
+      } else if (liveness.busy(tx, task)) {
+        skip = "overlap: the previous run is still running";
+      }
+      Map<String, Object> notes = new LinkedHashMap<>();
+      notes.put(
+          "upstream",
+          upstream.task().name() + " run " + outcome.id() + " " + outcome.status().dbName());
+      if (skip != null) {
+        notes.put("reason", skip);
+      }
+      NewRun row =
+          new NewRun(
+              task.name(),
+              skip == null ? RunStatus.RUNNING : RunStatus.SKIPPED,
+              now,
+              upstream.scheduledFor(),
+              "dependency",
+              1,
+              Json.write(notes),
+              outcome.id(),
+              null,
+              null);
+      Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
+      if (id.isPresent() && skip == null) {
+        liveness.hold(task.name());
+        claims.add(new Claim(id.get(), task, upstream.scheduledFor(), "dependency", 1, notes));
+      }
+    }
+    return claims;
+  }
+
+  /** Whether every upstream of {@code task} ended as {@code wanted} since the task last ran. */
+  private static boolean upstreamsDone(Store.Tx tx, TaskDef task, Predicate<RunStatus> wanted)
+      throws SQLException {
+    long since = tx.lastRunId(task.name());
+    for (String name : task.dependsOn()) {
+      Optional<RunRecord> last = tx.lastOutcome(name);
+      if (last.isEmpty() || last.get().id() <= since || !wanted.test(last.get().status())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
