@@ -1,7 +1,10 @@
 package dev.runner.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +44,8 @@ final class Shell {
     this.historyFile = historyFile;
   }
 
-  int loop() {
+  int loop() throws IOException {
+    ownerOnly(historyFile);
     Invocation inv = invocation();
     LineReader reader =
         LineReaderBuilder.builder()
@@ -91,6 +95,20 @@ final class Shell {
     }
     out.flush();
     return ExitCode.OK;
+  }
+
+  /** Made owner-only before jline writes to it: a typed line may hold a secret (--param). */
+  private static Path ownerOnly(Path file) throws IOException {
+    if (!Files.isDirectory(file.getParent())) {
+      Files.createDirectories(
+          file.getParent(),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    if (!Files.exists(file)) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    }
+    return file;
   }
 
   /** Runs one command line as {@code runner} would; its exit code. */

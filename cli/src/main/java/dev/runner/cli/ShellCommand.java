@@ -24,15 +24,9 @@ final class ShellCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation;
-    root.home(); // a home that cannot be resolved is reported before the prompt
+    Path history = root.home().dir().resolve(".runner").resolve("shell_history");
     try (Terminal terminal = TerminalBuilder.builder().name("runner").system(true).build()) {
-      Shell shell =
-          new Shell(
-              inv,
-              globalOptions(),
-              terminal,
-              root.home().dir().resolve(".runner").resolve("shell_history"),
-              root::reloadConfig);
+      Shell shell = new Shell(inv, globalOptions(), terminal, history, root::reloadConfig);
       return shell.loop();
     }
   }

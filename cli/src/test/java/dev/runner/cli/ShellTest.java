@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,11 @@ class ShellTest {
         .contains("Usage: runner [-hV]");
     assertThat(Files.readString(home.resolve(".runner/shell_history")))
         .contains("list", "run daily_backup", "run daily_report", "lsit");
+    // a typed line may hold a secret
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve(".runner/shell_history"))))
+        .isEqualTo("rw-------");
   }
 
   @Test
