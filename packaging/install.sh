@@ -28,7 +28,7 @@ fi
 lib="$prefix/lib/runner"
 mkdir -p "$lib" "$prefix/bin"
 cp "$jars/runner.jar" "$jars/runner-all.jar" "$lib/"
-rm -f "$lib"/runner-*.aot "$lib"/runner-*.jsa "$lib/runner.jvm"   # caches of an older version
+rm -f "$lib"/runner-*.aot* "$lib"/runner-*.jsa* "$lib/runner.jvm"   # caches of an older version
 # the launcher, with the jar's place written in
 sed "s|@RUNNER_JAR@|$lib/runner.jar|" "$here/packaging/bin/runner" > "$prefix/bin/runner.tmp"
 chmod 755 "$prefix/bin/runner.tmp"
