@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,26 +17,22 @@ class FastHistoryTest {
 
   record Said(int code, String out, String err) {}
 
-  Said fast(Cli cli, String... args) {
+  /** What a command line said, run by {@code how}; null when it did not answer. */
+  Said said(Cli cli, BiFunction<Invocation, String[], OptionalInt> how, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    OptionalInt code =
-        FastHistory.run(
-            new Invocation(
-                new PrintWriter(out), new PrintWriter(err), cli.env, home, cli.clock, false),
-            args);
+    Invocation invocation =
+        new Invocation(new PrintWriter(out), new PrintWriter(err), cli.env, home, cli.clock, false);
+    OptionalInt code = how.apply(invocation, args);
     return code.isPresent() ? new Said(code.getAsInt(), out.toString(), err.toString()) : null;
   }
 
+  Said fast(Cli cli, String... args) {
+    return said(cli, FastHistory::run, args);
+  }
+
   Said full(Cli cli, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        FullCommandLine.run(
-            new Invocation(
-                new PrintWriter(out), new PrintWriter(err), cli.env, home, cli.clock, false),
-            args);
-    return new Said(code, out.toString(), err.toString());
+    return said(cli, (inv, line) -> OptionalInt.of(FullCommandLine.run(inv, line)), args);
   }
 
   @Test
