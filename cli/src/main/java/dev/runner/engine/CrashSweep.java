@@ -3,6 +3,7 @@ package dev.runner.engine;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.store.PendingRetry;
+import dev.runner.store.RunEnd;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
@@ -64,11 +65,13 @@ final class CrashSweep {
       double seconds = Math.max(0, Duration.between(row.runTime(), now).toMillis() / 1000.0);
       tx.finish(
           row.id(),
-          RunStatus.CRASHED,
-          now,
-          seconds,
-          Json.write(message),
-          !message.containsKey("retry"));
+          new RunEnd(
+              RunStatus.CRASHED,
+              null,
+              now,
+              seconds,
+              Json.write(message),
+              !message.containsKey("retry")));
       crashed.add(row.taskName());
       taskLog.ended(row.taskName(), row.id(), "crashed", seconds, (String) message.get("error"));
     }

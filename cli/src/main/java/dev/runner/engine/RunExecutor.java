@@ -2,6 +2,7 @@ package dev.runner.engine;
 
 import dev.runner.config.RunnerConfig;
 import dev.runner.schedule.Durations;
+import dev.runner.store.RunEnd;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.task.TaskResult;
@@ -105,7 +106,8 @@ final class RunExecutor {
 
     active.remove(cancel);
     RunStatus status = status(result, cancel);
-    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    long elapsed = System.nanoTime() - startNanos;
+    double seconds = elapsed / 1e9;
     Map<String, Object> message = new LinkedHashMap<>(result.details());
     String error = null;
     if (status == RunStatus.TIMEOUT) {
@@ -122,13 +124,15 @@ final class RunExecutor {
     }
     message.putAll(claim.notes());
     message.put("output_tail", tail);
-    Instant end = start.plusNanos(System.nanoTime() - startNanos);
+    Instant end = start.plusNanos(elapsed);
     Instant retryAt = retryAt(claim, status, end);
     if (retryAt != null) {
       message.put("retry", Map.of("attempt", claim.attempt() + 1, "at", retryAt.toString()));
     }
     store.finish(
-        claim.id(), status, end, seconds, redactor.redact(Json.write(message)), retryAt == null);
+        claim.id(),
+        new RunEnd(
+            status, start, end, seconds, redactor.redact(Json.write(message)), retryAt == null));
     taskLog.ended(claim.task().name(), claim.id(), status.dbName(), seconds, error);
     if (retryAt == null && !claim.task().notifyRules().isEmpty()) {
       notifications.get().afterOutcome(claim.task(), claim.id());

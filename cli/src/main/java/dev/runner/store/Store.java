@@ -271,22 +271,18 @@ public final class Store implements AutoCloseable {
      * Ends a run: its row and the task's counts and last status, together. {@code last} is false
      * for an attempt that a retry follows.
      */
-    public void finish(
-        long id, RunStatus status, Instant end, double seconds, String message, boolean last)
-        throws SQLException {
+    public void finish(long id, RunEnd run) throws SQLException {
       {
         PreparedStatement ps =
             prepared(
                 "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?,"
                     + " final = ?, run_time = COALESCE(?, run_time) WHERE id = ?");
-        ps.setString(1, status.dbName());
-        ps.setString(2, Instants.format(end));
-        ps.setDouble(3, seconds);
-        ps.setString(4, message);
-        ps.setInt(5, last ? 1 : 0);
-        // the start: the end less the duration, for a run that ran (a crash keeps its claim time)
-        ps.setString(
-            6, seconds > 0 ? Instants.format(end.minusNanos((long) (seconds * 1e9))) : null);
+        ps.setString(1, run.status().dbName());
+        ps.setString(2, Instants.format(run.end()));
+        ps.setDouble(3, run.seconds());
+        ps.setString(4, run.message());
+        ps.setInt(5, run.last() ? 1 : 0);
+        ps.setString(6, run.started() == null ? null : Instants.format(run.started()));
         ps.setLong(7, id);
         ps.executeUpdate();
       }
@@ -296,10 +292,10 @@ public final class Store implements AutoCloseable {
                 "UPDATE task_state SET last_status = ?, last_run_id = ?,"
                     + " successes = successes + ?, failures = failures + ?"
                     + " WHERE task_name = (SELECT task_name FROM task_logs WHERE id = ?)");
-        ps.setString(1, status.dbName());
+        ps.setString(1, run.status().dbName());
         ps.setLong(2, id);
-        ps.setInt(3, status == RunStatus.SUCCESS ? 1 : 0);
-        ps.setInt(4, status.isFailure() ? 1 : 0);
+        ps.setInt(3, run.status() == RunStatus.SUCCESS ? 1 : 0);
+        ps.setInt(4, run.status().isFailure() ? 1 : 0);
         ps.setLong(5, id);
         ps.executeUpdate();
       }
@@ -417,11 +413,10 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  public void finish(
-      long id, RunStatus status, Instant end, double seconds, String message, boolean last) {
+  public void finish(long id, RunEnd run) {
     inLightTransaction(
         tx -> {
-          tx.finish(id, status, end, seconds, message, last);
+          tx.finish(id, run);
           return null;
         });
   }

@@ -66,10 +66,18 @@ class StoreTest {
                 return tx.insert(claim("a"), "h", 1).orElseThrow();
               });
       store.finish(
-          id, RunStatus.TECHNICAL_FAILURE, FIRE.plusSeconds(3), 3.0, "{\"exit_code\":2}", true);
+          id,
+          new RunEnd(
+              RunStatus.TECHNICAL_FAILURE,
+              FIRE,
+              FIRE.plusSeconds(3),
+              3.0,
+              "{\"exit_code\":2}",
+              true));
       RunRecord row = store.find(id).orElseThrow();
       assertThat(row.status()).isEqualTo(RunStatus.TECHNICAL_FAILURE);
       assertThat(row.duration()).isEqualTo(3.0);
+      assertThat(row.runTime()).isEqualTo(FIRE);
       assertThat(row.message()).isEqualTo("{\"exit_code\":2}");
       TaskState state = store.states().get("a");
       assertThat(state.failures()).isEqualTo(1);
