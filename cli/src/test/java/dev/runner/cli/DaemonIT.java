@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +35,14 @@ class DaemonIT {
     return check.exitValue() + " " + Files.readString(said).strip();
   }
 
+  static String said(Path out) {
+    try {
+      return Files.readString(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static void awaitExit(Process daemon) throws InterruptedException {
     if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
       daemon.destroyForcibly();
@@ -46,7 +56,7 @@ class DaemonIT {
     jar.config(
         """
         {"job": {"type": "shell", "every": "1h",
-                 "command": "touch started; sleep 2; echo finished"}}
+                 "command": "touch started; until [ -e release ]; do sleep 0.1; done; echo finished"}}
         """);
     Path out = home.resolve("daemon.out");
     Process daemon = jar.start(out, "daemon");
@@ -61,6 +71,11 @@ class DaemonIT {
     assertThat(status()).startsWith("0 runner daemon pid " + daemon.pid() + " serves ");
 
     daemon.destroy(); // SIGTERM
+    PackagedJar.awaitTrue(
+        "the daemon to wait for the run",
+        Duration.ofSeconds(30),
+        () -> said(out).contains("stopping: waiting up to 30 s for 1 run(s) under way"));
+    Files.createFile(home.resolve("release")); // the run ends inside the grace
     awaitExit(daemon);
     assertThat(status()).startsWith("1 no runner daemon serves ");
     assertThat(rows("job"))
@@ -72,7 +87,6 @@ class DaemonIT {
             });
     assertThat(Files.readString(out))
         .contains("daemon started")
-        .contains("stopping: waiting up to 30 s for 1 run(s) under way")
         .contains("end   job run=1 status=success")
         .contains("daemon stopped");
   }

@@ -91,7 +91,8 @@ class ProcessSafetyIT {
     PackagedJar jar = new PackagedJar(home);
     jar.config(
         """
-        {"slow": {"type": "shell", "every": "1m", "command": "sleep 25"},
+        {"slow": {"type": "shell", "every": "1m",
+                  "command": "until [ -e go ]; do sleep 0.05; done"},
          "fast": {"type": "shell", "cron": "* * * * *", "command": "echo done > fast.txt"}}
         """);
     Process first = jar.start("tick", "--now", "2026-11-23T10:00:00Z");
@@ -107,7 +108,12 @@ class ProcessSafetyIT {
         .extracting(RunRecord::status)
         .containsExactly(RunStatus.SKIPPED, RunStatus.RUNNING);
     assertThat(rows("slow").get(0).message()).contains("overlap");
-    first.destroyForcibly();
+
+    Files.createFile(home.resolve("go"));
+    assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(rows("slow"))
+        .extracting(RunRecord::status)
+        .containsExactly(RunStatus.SKIPPED, RunStatus.SUCCESS);
   }
 
   @Test
