@@ -267,10 +267,7 @@ public final class Store implements AutoCloseable {
       }
     }
 
-    /**
-     * Ends a run: its row and the task's counts and last status, together. {@code last} is false
-     * for an attempt that a retry follows.
-     */
+    /** Ends a run: its row and the task's counts and last status, together. */
     public void finish(long id, RunEnd run) throws SQLException {
       {
         PreparedStatement ps =
