@@ -20,48 +20,24 @@ public record TaskState(
   }
 
   public TaskState withWindowNext(Instant next) {
-    return new TaskState(
-        taskName,
-        watermark,
-        anchor,
-        scheduledRuns,
-        successes,
-        failures,
-        lastStatus,
-        lastRunId,
-        quietReason,
-        next);
+    return planned(watermark, scheduledRuns, quietReason, next);
   }
 
   public TaskState withWatermark(Instant next) {
-    return new TaskState(
-        taskName,
-        next,
-        anchor,
-        scheduledRuns,
-        successes,
-        failures,
-        lastStatus,
-        lastRunId,
-        quietReason,
-        windowNext);
+    return planned(next, scheduledRuns, quietReason, windowNext);
   }
 
   public TaskState withScheduledRuns(long runs) {
-    return new TaskState(
-        taskName,
-        watermark,
-        anchor,
-        runs,
-        successes,
-        failures,
-        lastStatus,
-        lastRunId,
-        quietReason,
-        windowNext);
+    return planned(watermark, runs, quietReason, windowNext);
   }
 
   public TaskState withQuietReason(String reason) {
+    return planned(watermark, scheduledRuns, reason, windowNext);
+  }
+
+  /** The planner's fields changed; the outcomes' (counts, last run) kept. */
+  private TaskState planned(
+      Instant watermark, long scheduledRuns, String quietReason, Instant windowNext) {
     return new TaskState(
         taskName,
         watermark,
@@ -71,7 +47,7 @@ public record TaskState(
         failures,
         lastStatus,
         lastRunId,
-        reason,
+        quietReason,
         windowNext);
   }
 }

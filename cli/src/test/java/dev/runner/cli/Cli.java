@@ -1,5 +1,6 @@
 package dev.runner.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Runs the command line in-process against a home folder, capturing both streams. */
@@ -54,6 +56,20 @@ final class Cli {
         new Invocation(new PrintWriter(out), new PrintWriter(err), env, home, clock, terminal);
     int code = Main.run(invocation, args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /** The rows {@code history --json FILTERS} prints, newest first; fails unless it exits 0. */
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> history(String... filters) throws IOException {
+    String[] args = new String[filters.length + 2];
+    args[0] = "history";
+    args[1] = "--json";
+    System.arraycopy(filters, 0, args, 2, filters.length);
+    Result result = run(args);
+    if (result.code() != 0) {
+      throw new AssertionError(result.toString());
+    }
+    return new ObjectMapper().readValue(result.out(), List.class);
   }
 
   record Result(int code, String out, String err) {

@@ -1,6 +1,5 @@
 package dev.runner.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,19 +40,12 @@ public final class CliHarness {
   }
 
   /** The history rows, newest first, as {@code history --json} prints them. */
-  @SuppressWarnings("unchecked")
   public List<Map<String, Object>> history(String... filters) throws IOException {
-    String[] args = new String[filters.length + 4];
-    args[0] = "history";
-    args[1] = "--json";
-    args[2] = "--limit";
-    args[3] = "1000";
-    System.arraycopy(filters, 0, args, 4, filters.length);
-    Result result = run(args);
-    if (result.code() != 0) {
-      throw new AssertionError(result.toString());
-    }
-    return new ObjectMapper().readValue(result.out(), List.class);
+    String[] args = new String[filters.length + 2];
+    args[0] = "--limit";
+    args[1] = "1000";
+    System.arraycopy(filters, 0, args, 2, filters.length);
+    return cli.history(args);
   }
 
   public Map<String, Object> lastRow() throws IOException {

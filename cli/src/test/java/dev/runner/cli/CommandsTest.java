@@ -92,11 +92,11 @@ class CommandsTest {
     cli.run("run", "daily_note");
     cli.run("run", "backup");
     cli.run("run", "backup");
-    assertThat(TickCommandTest.history(cli, "--task", "backup")).hasSize(2);
-    assertThat(TickCommandTest.history(cli, "--status", "success"))
+    assertThat(cli.history("--task", "backup")).hasSize(2);
+    assertThat(cli.history("--status", "success"))
         .extracting(r -> r.get("task_name"))
         .containsExactly("daily_note");
-    assertThat(TickCommandTest.history(cli, "--limit", "1", "--page", "3"))
+    assertThat(cli.history("--limit", "1", "--page", "3"))
         .extracting(r -> r.get("task_name"))
         .containsExactly("daily_note");
     Cli.Result bad = cli.run("history", "--status", "sucess");

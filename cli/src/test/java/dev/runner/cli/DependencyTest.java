@@ -1,6 +1,5 @@
 package dev.runner.cli;
 
-import static dev.runner.cli.TickCommandTest.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -41,7 +40,7 @@ class DependencyTest {
     assertThat(order.get(0)).isEqualTo("a");
     assertThat(order.get(3)).isEqualTo("d");
 
-    List<Map<String, Object>> rows = history(cli);
+    List<Map<String, Object>> rows = cli.history();
     Map<String, Object> a =
         rows.stream().filter(r -> r.get("task_name").equals("a")).findFirst().orElseThrow();
     Map<String, Object> d =
@@ -64,7 +63,7 @@ class DependencyTest {
     assertThat(tick.code()).isEqualTo(1);
     assertThat(tick.err()).contains("b: technical_failure");
     assertThat(order()).contains("handler").doesNotContain("d");
-    Map<String, Object> handler = history(cli, "--task", "on_b_failure").get(0);
+    Map<String, Object> handler = cli.history("--task", "on_b_failure").get(0);
     assertThat(handler).containsEntry("trigger", "dependency").containsEntry("status", "success");
     @SuppressWarnings("unchecked")
     Map<String, Object> message = (Map<String, Object>) handler.get("message");

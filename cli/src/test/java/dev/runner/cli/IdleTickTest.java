@@ -1,6 +1,5 @@
 package dev.runner.cli;
 
-import static dev.runner.cli.TickCommandTest.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runner.engine.IdleRecord;
@@ -51,13 +50,13 @@ class IdleTickTest {
     assertThat(record()).contains("due " + Instant.parse("2026-11-23T11:00:00Z").toEpochMilli());
     assertThat(idleAt("2026-11-23T10:01:00Z")).isTrue();
     assertThat(idleAt("2026-11-23T10:59:59Z")).isTrue();
-    assertThat(history(cli)).isEmpty();
+    assertThat(cli.history()).isEmpty();
   }
 
   @Test
   void a_due_fire_takes_the_full_path_and_runs() throws Exception {
     assertThat(idleAt("2026-11-23T11:00:02Z")).isFalse();
-    assertThat(history(cli))
+    assertThat(cli.history())
         .singleElement()
         .satisfies(r -> assertThat(r.get("task_name")).isEqualTo("hourly"));
   }
@@ -92,7 +91,7 @@ class IdleTickTest {
         .isBefore(Instant.parse("2026-11-23T10:31:00Z"));
     assertThat(idleAt("2026-11-23T10:12:00Z")).isTrue();
     assertThat(cli.at("2026-11-23T10:31:00Z").run("tick").code()).isEqualTo(1); // the retry ran
-    assertThat(history(cli, "--task", "flaky"))
+    assertThat(cli.history("--task", "flaky"))
         .extracting(r -> r.get("attempt") + ":" + r.get("trigger"))
         .containsExactly("2:retry", "1:manual");
   }

@@ -1,6 +1,5 @@
 package dev.runner.cli;
 
-import static dev.runner.cli.TickCommandTest.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -136,7 +135,7 @@ class NotificationTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> third =
         (List<Map<String, Object>>)
-            ((Map<String, Object>) history(cli).get(2).get("message")).get("notifications");
+            ((Map<String, Object>) cli.history().get(2).get("message")).get("notifications");
     assertThat(third)
         .extracting(d -> d.get("rule") + " " + d.get("channel") + " " + d.get("ok"))
         .containsExactly("ops email true", "ops webhook true");
@@ -157,7 +156,7 @@ class NotificationTest {
                 .formatted(hook()));
     Cli.Result tick = tickAt(cli, 10);
     assertThat(tick.code()).as(tick.toString()).isZero();
-    Map<String, Object> run = history(cli).get(0);
+    Map<String, Object> run = cli.history().get(0);
     assertThat(run.get("status")).isEqualTo("success");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> sent =

@@ -1,6 +1,5 @@
 package dev.runner.cli;
 
-import static dev.runner.cli.TickCommandTest.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -23,11 +22,11 @@ class PruneTest {
     Cli.Result prune = cli.at("2026-11-23T10:00:00Z").run("prune");
     assertThat(prune.code()).as(prune.toString()).isZero();
     assertThat(prune.out()).startsWith("pruned history older than 30 days: 1 rows, 1 run logs");
-    assertThat(history(cli)).extracting(r -> r.get("id")).containsExactly(2);
+    assertThat(cli.history()).extracting(r -> r.get("id")).containsExactly(2);
     assertThat(home.resolve("logs/runs/job/1.log")).doesNotExist();
     assertThat(home.resolve("logs/runs/job/2.log")).exists();
     assertThat(cli.run("prune", "--days", "1").out()).contains(": 1 rows");
-    assertThat(history(cli)).isEmpty();
+    assertThat(cli.history()).isEmpty();
   }
 
   @Test
@@ -39,9 +38,9 @@ class PruneTest {
     cli.env.put("RUNNER_HISTORY_DAYS", "7");
     cli.at("2026-11-01T10:00:00Z").run("run", "job");
     cli.at("2026-11-01T10:00:00Z").run("tick"); // today's prune: nothing old yet
-    assertThat(history(cli)).hasSize(1);
+    assertThat(cli.history()).hasSize(1);
     cli.at("2026-11-23T10:00:00Z").run("tick"); // runs the day's fire, and prunes the old run
-    assertThat(history(cli)).extracting(r -> r.get("id")).containsExactly(2);
+    assertThat(cli.history()).extracting(r -> r.get("id")).containsExactly(2);
     assertThat(Files.readString(home.resolve("locks/pruned")).strip()).isEqualTo("2026-11-23");
   }
 }

@@ -1,6 +1,5 @@
 package dev.runner.cli;
 
-import static dev.runner.cli.TickCommandTest.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runner.engine.Identity;
@@ -43,7 +42,7 @@ class RetryTest {
     assertThat(tick.code()).as(tick.toString()).isZero();
 
     List<Map<String, Object>> flaky =
-        history(cli, "--task", "flaky").stream()
+        cli.history("--task", "flaky").stream()
             .sorted(Comparator.comparing(r -> (Integer) r.get("attempt")))
             .toList();
     assertThat(flaky)
@@ -53,7 +52,7 @@ class RetryTest {
     assertThat(flaky)
         .extracting(r -> r.get("scheduled_for"))
         .containsOnly(flaky.get(0).get("scheduled_for"));
-    Map<String, Object> other = history(cli, "--task", "other").get(0);
+    Map<String, Object> other = cli.history("--task", "other").get(0);
     // One worker: `other` ran while `flaky` waited for its retry, not after it.
     assertThat(Instant.parse((String) other.get("end_time")))
         .isBefore(Instant.parse((String) flaky.get(1).get("run_time")));
@@ -71,7 +70,7 @@ class RetryTest {
                 {"no": {"type": "shell", "every": "1h", "retries": 3, "command": "exit 1"}}
                 """);
     assertThat(cli.run("tick").code()).isEqualTo(1);
-    assertThat(history(cli))
+    assertThat(cli.history())
         .singleElement()
         .satisfies(r -> assertThat(r.get("status")).isEqualTo("business_failure"));
   }
@@ -90,15 +89,15 @@ class RetryTest {
     Cli.Result first = cli.at("2026-11-23T10:00:05Z").run("tick");
     assertThat(first.code()).as("a failure that will be retried is not final").isZero();
     assertThat(cli.at("2026-11-23T10:03:00Z").run("tick").code()).isZero();
-    assertThat(history(cli)).hasSize(1);
+    assertThat(cli.history()).hasSize(1);
     Cli.Result retry = cli.at("2026-11-23T10:05:06Z").run("tick");
     assertThat(retry.code()).isZero();
-    assertThat(history(cli))
+    assertThat(cli.history())
         .extracting(r -> r.get("attempt") + ":" + r.get("trigger") + ":" + r.get("scheduled_for"))
         .containsExactly("2:retry:2026-11-23T10:00:00Z", "1:schedule:2026-11-23T10:00:00Z");
     // attempt 2 failed too; its retry (10 minutes later) is stored for a later tick
     cli.at("2026-11-23T10:16:00Z").run("tick");
-    assertThat(history(cli))
+    assertThat(cli.history())
         .first()
         .satisfies(
             r -> {
@@ -127,11 +126,11 @@ class RetryTest {
                   999_999));
     }
     cli.at("2026-11-23T10:00:00Z").run("tick");
-    assertThat(history(cli))
+    assertThat(cli.history())
         .singleElement()
         .satisfies(r -> assertThat(r.get("status")).isEqualTo("crashed"));
     cli.at("2026-11-23T10:00:02Z").run("tick");
-    assertThat(history(cli).get(0))
+    assertThat(cli.history().get(0))
         .containsEntry("attempt", 2)
         .containsEntry("trigger", "retry")
         .containsEntry("status", "success");

@@ -15,17 +15,6 @@ class TickCommandTest {
 
   @TempDir Path home;
 
-  @SuppressWarnings("unchecked")
-  static List<Map<String, Object>> history(Cli cli, String... extra) throws Exception {
-    String[] args = new String[extra.length + 2];
-    args[0] = "history";
-    args[1] = "--json";
-    System.arraycopy(extra, 0, args, 2, extra.length);
-    Cli.Result result = cli.run(args);
-    assertThat(result.code()).as(result.toString()).isZero();
-    return new com.fasterxml.jackson.databind.ObjectMapper().readValue(result.out(), List.class);
-  }
-
   @Test
   void a_due_shell_task_runs_once_and_is_recorded_with_its_output() throws Exception {
     Cli cli =
@@ -43,7 +32,7 @@ class TickCommandTest {
     assertThat(second.err()).isEmpty();
     assertThat(cli.at("2026-11-23T10:06:00Z").run("tick").code()).isZero();
 
-    List<Map<String, Object>> rows = history(cli);
+    List<Map<String, Object>> rows = cli.history();
     assertThat(rows).hasSize(1);
     Map<String, Object> row = rows.get(0);
     assertThat(row)
@@ -81,10 +70,10 @@ class TickCommandTest {
     Cli.Result tick = cli.run("tick", "--stacktrace");
     assertThat(tick.code()).as(tick.toString()).isEqualTo(1);
     assertThat(tick.err()).contains("no: business_failure").contains("boom: technical_failure");
-    assertThat(history(cli))
+    assertThat(cli.history())
         .extracting(r -> r.get("task_name") + "=" + r.get("status"))
         .containsExactlyInAnyOrder("ok=success", "no=business_failure", "boom=technical_failure");
-    assertThat(history(cli, "--status", "failed")).hasSize(2);
+    assertThat(cli.history("--status", "failed")).hasSize(2);
   }
 
   @Test
@@ -98,7 +87,7 @@ class TickCommandTest {
                 """)
             .dotenv("NOTION_TOKEN=secret_abc123\n");
     cli.run("tick");
-    Map<String, Object> row = history(cli).get(0);
+    Map<String, Object> row = cli.history().get(0);
     assertThat(Json.write(row)).doesNotContain("secret_abc123").contains("token is ***");
     assertThat(Files.readString(home.resolve("logs/runs/leak/" + row.get("id") + ".log")))
         .isEqualTo("token is ***\n");
@@ -130,10 +119,10 @@ class TickCommandTest {
     Cli.Result dry = cli.at("2026-11-23T10:00:00Z").run("tick", "--dry-run");
     assertThat(dry.out()).contains("would run   nightly  for 2026-11-23T02:00:00Z");
     assertThat(dry.out()).contains("(1 earlier fires skipped)");
-    assertThat(history(cli)).isEmpty();
+    assertThat(cli.history()).isEmpty();
     Cli.Result real = cli.run("tick");
     assertThat(real.code()).isZero();
-    assertThat(history(cli)).hasSize(1);
+    assertThat(cli.history()).hasSize(1);
   }
 
   @Test
@@ -147,7 +136,7 @@ class TickCommandTest {
                 """);
     cli.run("tick", "--now", "2026-11-23T00:30:00Z");
     cli.run("tick", "--now", "2026-11-23T03:10:00Z");
-    assertThat(history(cli))
+    assertThat(cli.history())
         .extracting(r -> r.get("scheduled_for"))
         .containsExactly("2026-11-23T03:00:00Z", "2026-11-23T02:00:00Z", "2026-11-23T01:00:00Z");
   }
@@ -214,7 +203,7 @@ class TickCommandTest {
                 """);
     assertThat(cli.run("tick").code()).isZero();
     @SuppressWarnings("unchecked")
-    Map<String, Object> message = (Map<String, Object>) history(cli).get(0).get("message");
+    Map<String, Object> message = (Map<String, Object>) cli.history().get(0).get("message");
     assertThat((String) message.get("output_tail"))
         .isEqualTo(home.resolve("work").toRealPath() + "\n$HOME stays as written");
   }
