@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,35 +35,7 @@ import java.util.regex.Pattern;
 /** Reads one task object: the common fields of SPEC 3.2, then the type's own. */
 final class TaskReader {
 
-  static final Set<String> COMMON_FIELDS =
-      new LinkedHashSet<>(
-          List.of(
-              "type",
-              "enabled",
-              "description",
-              "cron",
-              "every",
-              "interval_seconds",
-              "interval_minutes",
-              "interval_hours",
-              "at",
-              "repeat",
-              "start_time",
-              "end_time",
-              "max_executions",
-              "timezone",
-              "catchup",
-              "overlap",
-              "timeout",
-              "retries",
-              "depends_on",
-              "trigger_on",
-              "window",
-              "params",
-              "notify",
-              "task_notify"));
-
-  private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]+");
+  /** The schedule fields: a task has one of them, or none (run by hand or as a dependent). */
   private static final List<String> SCHEDULE_FIELDS =
       List.of(
           "cron",
@@ -72,6 +45,32 @@ final class TaskReader {
           "interval_hours",
           "at",
           "repeat");
+
+  static final Set<String> COMMON_FIELDS = commonFields();
+
+  private static Set<String> commonFields() {
+    Set<String> fields = new LinkedHashSet<>(List.of("type", "enabled", "description"));
+    fields.addAll(SCHEDULE_FIELDS);
+    fields.addAll(
+        List.of(
+            "start_time",
+            "end_time",
+            "max_executions",
+            "timezone",
+            "catchup",
+            "overlap",
+            "timeout",
+            "retries",
+            "depends_on",
+            "trigger_on",
+            "window",
+            "params",
+            "notify",
+            "task_notify"));
+    return Collections.unmodifiableSet(fields);
+  }
+
+  private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]+");
   private static final Set<String> REPEAT_FIELDS =
       Set.of("unit", "interval", "time", "days", "day_of_month", "month");
   private static final Set<String> RETRY_FIELDS = Set.of("max", "backoff", "factor", "max_delay");

@@ -498,39 +498,60 @@ public final class Engine implements AutoCloseable {
   public List<RunResult> runNow(TaskDef task, PrintWriter echo, boolean followDeps)
       throws BusyException, IOException {
     Instant now = clock.instant();
-    Claim claim =
+    return inForeground(
+        task,
+        tx -> {
+          tx.ensureState(task.name(), now);
+          Instant key = now;
+          Optional<Long> id;
+          while ((id =
+                  tx.insert(
+                      new NewRun(task.name(), RunStatus.RUNNING, now, key, "manual", 1, "{}"),
+                      identity.host(),
+                      identity.pid()))
+              .isEmpty()) {
+            key = key.plusMillis(1); // two manual runs in one millisecond
+          }
+          return new Claim(id.get(), task, key, "manual", 1, Map.of());
+        },
+        task.name()
+            + " is running now and its overlap is skip; wait for it, or see"
+            + " `runner history --task "
+            + task.name()
+            + " --status running`",
+        config.settings().maxWorkers(),
+        echo,
+        followDeps);
+  }
+
+  /**
+   * Claims a run of {@code task} unless one is live, and runs it with its retries (and its
+   * dependents when {@code followDeps}) in a pool of {@code workers}; {@code busy} says why not.
+   */
+  private List<RunResult> inForeground(
+      TaskDef task,
+      Store.Work<Claim> claim,
+      String busy,
+      int workers,
+      PrintWriter echo,
+      boolean followDeps)
+      throws BusyException {
+    Claim claimed =
         store()
             .inTransaction(
                 tx -> {
                   if (liveness.busy(tx, task)) {
                     return null;
                   }
-                  tx.ensureState(task.name(), now);
                   liveness.hold(task.name());
-                  Instant key = now;
-                  Optional<Long> id;
-                  while ((id =
-                          tx.insert(
-                              new NewRun(
-                                  task.name(), RunStatus.RUNNING, now, key, "manual", 1, "{}"),
-                              identity.host(),
-                              identity.pid()))
-                      .isEmpty()) {
-                    key = key.plusMillis(1); // two manual runs in one millisecond
-                  }
-                  return new Claim(id.get(), task, key, "manual", 1, Map.of());
+                  return claim.run(tx);
                 });
-    if (claim == null) {
-      throw new BusyException(
-          task.name()
-              + " is running now and its overlap is skip; wait for it, or see"
-              + " `runner history --task "
-              + task.name()
-              + " --status running`");
+    if (claimed == null) {
+      throw new BusyException(busy);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(config.settings().maxWorkers());
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
     try {
-      return collect(List.of(withRetries(claim, pool, echo, followDeps)));
+      return collect(List.of(withRetries(claimed, pool, echo, followDeps)));
     } finally {
       pool.shutdown();
       locks.release(task.name());
@@ -589,43 +610,32 @@ public final class Engine implements AutoCloseable {
   public List<RunResult> runWindow(TaskDef task, Window window, PrintWriter echo)
       throws BusyException, IOException {
     Instant now = clock.instant();
-    Claim claim =
-        store()
-            .inTransaction(
-                tx -> {
-                  if (liveness.busy(tx, task)) {
-                    return null;
-                  }
-                  int attempt = tx.attempts(task.name(), window.end()) + 1;
-                  liveness.hold(task.name());
-                  long id =
-                      tx.insert(
-                              new NewRun(
-                                  task.name(),
-                                  RunStatus.RUNNING,
-                                  now,
-                                  window.end(),
-                                  BACKFILL,
-                                  attempt,
-                                  "{}",
-                                  null,
-                                  window.start(),
-                                  window.end()),
-                              identity.host(),
-                              identity.pid())
-                          .orElseThrow();
-                  return new Claim(id, task, window.end(), BACKFILL, attempt, window, Map.of());
-                });
-    if (claim == null) {
-      throw new BusyException(task.name() + " is running now; backfill after it ends");
-    }
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      return collect(List.of(withRetries(claim, pool, echo, false)));
-    } finally {
-      pool.shutdown();
-      locks.release(task.name());
-    }
+    return inForeground(
+        task,
+        tx -> {
+          int attempt = tx.attempts(task.name(), window.end()) + 1;
+          long id =
+              tx.insert(
+                      new NewRun(
+                          task.name(),
+                          RunStatus.RUNNING,
+                          now,
+                          window.end(),
+                          BACKFILL,
+                          attempt,
+                          "{}",
+                          null,
+                          window.start(),
+                          window.end()),
+                      identity.host(),
+                      identity.pid())
+                  .orElseThrow();
+          return new Claim(id, task, window.end(), BACKFILL, attempt, window, Map.of());
+        },
+        task.name() + " is running now; backfill after it ends",
+        1,
+        echo,
+        false);
   }
 
   @Override

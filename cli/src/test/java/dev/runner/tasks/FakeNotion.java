@@ -22,7 +22,19 @@ final class FakeNotion implements AutoCloseable {
   static final String TOKEN = "secret_good_token";
   static final String DATABASE = "db0123456789";
 
-  record Page(String id, String title, String date, ArrayNode children) {}
+  record Page(String id, String title, String date, ArrayNode children) {
+    /** The text of the page's first block, its heading. */
+    String heading() {
+      return children
+          .get(0)
+          .path("heading_1")
+          .path("rich_text")
+          .path(0)
+          .path("text")
+          .path("content")
+          .asText();
+    }
+  }
 
   final List<Page> pages = new CopyOnWriteArrayList<>();
   final List<String> calls = new CopyOnWriteArrayList<>();

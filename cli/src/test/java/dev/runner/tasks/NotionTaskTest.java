@@ -58,16 +58,7 @@ class NotionTaskTest {
     assertThat(notion.pages).hasSize(1);
     FakeNotion.Page page = notion.pages.get(0);
     assertThat(page.title()).isEqualTo("2026-11-23");
-    assertThat(
-            page.children()
-                .get(0)
-                .path("heading_1")
-                .path("rich_text")
-                .path(0)
-                .path("text")
-                .path("content")
-                .asText())
-        .isEqualTo("2026-11-23 星期一");
+    assertThat(page.heading()).isEqualTo("2026-11-23 星期一");
     assertThat(page.children())
         .extracting(b -> b.path("type").asText())
         .contains("heading_2", "paragraph", "to_do");
@@ -98,19 +89,7 @@ class NotionTaskTest {
     assertThat(cli.run("run", "weekly_review").code()).isZero();
     assertThat(cli.run("run", "weekly_review").code()).isZero();
     assertThat(notion.pages).extracting(FakeNotion.Page::title).containsExactly("2026-W48 周报");
-    assertThat(
-            notion
-                .pages
-                .get(0)
-                .children()
-                .get(0)
-                .path("heading_1")
-                .path("rich_text")
-                .path(0)
-                .path("text")
-                .path("content")
-                .asText())
-        .isEqualTo("2026-W48 周报 (2026-11-23 – 2026-11-29)");
+    assertThat(notion.pages.get(0).heading()).isEqualTo("2026-W48 周报 (2026-11-23 – 2026-11-29)");
   }
 
   @Test
