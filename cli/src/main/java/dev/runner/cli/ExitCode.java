@@ -8,5 +8,8 @@ final class ExitCode {
   static final int BUSY = 3;
   static final int INTERNAL = 4;
 
+  /** The home's storage cannot be used: disk full, database locked, damaged, read-only, lost. */
+  static final int ENVIRONMENT = 5;
+
   private ExitCode() {}
 }
