@@ -63,11 +63,10 @@ public final class Planner {
     for (TaskDef task : tasks) {
       TaskState state = states.get(task.name());
       if (state == null) {
-        // First sight: start from now. An unanchored interval fires at once; a cron waits.
+        // First sight: start from now. An unanchored interval runs its latest grid fire at once;
+        // a cron waits.
         Instant watermark =
-            task.schedule() != null && task.schedule().firesAtFirstSight()
-                ? now.minusMillis(1)
-                : now;
+            task.schedule() == null ? now : task.schedule().firstSightWatermark(now);
         state = TaskState.firstSight(task.name(), watermark, now);
       }
       TaskState next = planTask(task, state, liveTasks.contains(task.name()), now, decisions);

@@ -19,13 +19,19 @@ final class Repeats {
 
   private Repeats() {}
 
+  private static Schedule interval(RepeatSpec spec, ZoneId zone, Instant anchor, Duration period) {
+    return spec.anchored()
+        ? new IntervalSchedule(anchor, period)
+        : IntervalSchedule.onGrid(zone, anchor, period);
+  }
+
   static Schedule compile(RepeatSpec spec, ZoneId zone, Instant anchor) {
     int n = spec.interval();
     switch (spec.unit()) {
       case MINUTE:
-        return new IntervalSchedule(anchor, Duration.ofMinutes(n));
+        return interval(spec, zone, anchor, Duration.ofMinutes(n));
       case HOUR:
-        return new IntervalSchedule(anchor, Duration.ofHours(n));
+        return interval(spec, zone, anchor, Duration.ofHours(n));
       default:
         break;
     }

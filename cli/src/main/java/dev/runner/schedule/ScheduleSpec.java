@@ -19,9 +19,18 @@ public sealed interface ScheduleSpec {
    */
   Schedule compile(ZoneId zone, Instant anchor);
 
-  /** Whether the first fire is the moment the task is first seen (an unanchored interval). */
+  /** Whether the task runs at the tick that first sees it (an unanchored interval). */
   default boolean firesAtFirstSight() {
     return false;
+  }
+
+  /**
+   * The watermark a task starts from when first seen at {@code now}: now itself (nothing runs at
+   * once), or for an unanchored interval one period back, so the grid's latest fire at or before
+   * now (and only it) is due.
+   */
+  default Instant firstSightWatermark(Instant now) {
+    return now;
   }
 
   record CronSpec(String expression) implements ScheduleSpec {
@@ -43,12 +52,19 @@ public sealed interface ScheduleSpec {
   record EverySpec(Duration period, boolean anchored) implements ScheduleSpec {
     @Override
     public Schedule compile(ZoneId zone, Instant anchor) {
-      return new IntervalSchedule(anchor, period);
+      return anchored
+          ? new IntervalSchedule(anchor, period)
+          : IntervalSchedule.onGrid(zone, anchor, period);
     }
 
     @Override
     public boolean firesAtFirstSight() {
       return !anchored;
+    }
+
+    @Override
+    public Instant firstSightWatermark(Instant now) {
+      return anchored ? now : now.minus(period);
     }
 
     @Override
@@ -92,6 +108,14 @@ public sealed interface ScheduleSpec {
     @Override
     public boolean firesAtFirstSight() {
       return !anchored && (unit == RepeatUnit.MINUTE || unit == RepeatUnit.HOUR);
+    }
+
+    @Override
+    public Instant firstSightWatermark(Instant now) {
+      return firesAtFirstSight()
+          ? now.minus(
+              unit == RepeatUnit.MINUTE ? Duration.ofMinutes(interval) : Duration.ofHours(interval))
+          : now;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.runner.store;
 
 /**
- * The database could not be opened, read or written; the message says which file and why, the
- * kind tells the user's environment (a full disk, a held lock) from a bug, and carries the hint.
+ * The database could not be opened, read or written; the message says which file and why, the kind
+ * tells the user's environment (a full disk, a held lock) from a bug, and carries the hint.
  */
 public final class StoreException extends RuntimeException {
 

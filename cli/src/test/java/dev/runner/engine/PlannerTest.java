@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The planner alone: tasks, stored state and now in, decisions and new state out. */
 class PlannerTest {
@@ -82,15 +84,76 @@ class PlannerTest {
   }
 
   @Test
-  void a_new_interval_task_without_start_time_runs_at_once_then_every_period() {
+  void a_new_interval_task_without_start_time_runs_its_latest_grid_fire_at_once_then_the_grid() {
     TaskDef every = task("e", new ScheduleSpec.EverySpec(Duration.ofMinutes(15), false));
-    assertThat(tick(every, "2026-11-23T10:00:30Z").runs())
+    assertThat(tick(every, "2026-11-23T10:07:30Z").runs())
         .extracting(Decision::scheduledFor)
-        .containsExactly(t("2026-11-23T10:00:30Z"));
+        .containsExactly(t("2026-11-23T10:00:00Z"));
     assertThat(tick(every, "2026-11-23T10:14:00Z").runs()).isEmpty();
-    assertThat(tick(every, "2026-11-23T10:15:31Z").runs())
+    assertThat(tick(every, "2026-11-23T10:15:01.400Z").runs())
         .extracting(Decision::scheduledFor)
-        .containsExactly(t("2026-11-23T10:15:30Z"));
+        .containsExactly(t("2026-11-23T10:15:00Z"));
+  }
+
+  /**
+   * Cron starts a minutely tick 0.9 to 2.5 s after the minute, a little differently each time. Each
+   * interval's fires then run once each, in the minute they fall in, none coalesced.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"1m", "2m", "5m", "15m", "1h", "2h", "1d"})
+  void interval_fires_run_once_each_in_their_own_minute_under_cron_start_offsets(String every) {
+    Duration period = dev.runner.schedule.Durations.parse(every);
+    TaskDef task = task("e", new ScheduleSpec.EverySpec(period, false));
+    java.util.Random offsets = new java.util.Random(every.hashCode());
+    Instant minute = t("2026-11-23T09:58:00Z");
+    int minutes = (int) Math.max(40, 3 * period.toMinutes());
+    List<Instant> ran = new java.util.ArrayList<>();
+    Instant last = null;
+    for (int i = 0; i < minutes; i++) {
+      last = minute.plusSeconds(60L * i).plusMillis(900 + offsets.nextInt(1601));
+      for (Decision d : tick(List.of(task), last.toString(), Set.of()).decisions()) {
+        assertThat(d.run()).as("a skip at %s", last).isTrue();
+        assertThat(d.notes()).as("coalesced at %s", last).doesNotContainKey("skipped_fires");
+        ran.add(d.scheduledFor());
+        if (ran.size() > 1) {
+          assertThat(Duration.between(d.scheduledFor(), last))
+              .as("the fire of %s ran in its own minute", d.scheduledFor())
+              .isLessThan(Duration.ofSeconds(3));
+        }
+      }
+    }
+    // first sight runs the grid's latest fire (on the grid from midnight), then every fire once
+    assertThat(ran.get(0).toEpochMilli() % period.toMillis()).isZero();
+    assertThat(ran.get(0)).isBeforeOrEqualTo(minute.plusMillis(2500));
+    List<Instant> grid = new java.util.ArrayList<>();
+    for (Instant fire = ran.get(0); !fire.isAfter(last); fire = fire.plus(period)) {
+      grid.add(fire);
+    }
+    assertThat(ran).containsExactlyElementsOf(grid);
+  }
+
+  @Test
+  void an_interval_under_a_minute_coalesces_its_fires_between_minutely_ticks_and_counts_them() {
+    TaskDef task = task("e", new ScheduleSpec.EverySpec(Duration.ofSeconds(20), false));
+    tick(task, "2026-11-23T10:00:01.200Z");
+    Plan next = tick(task, "2026-11-23T10:01:02.100Z");
+    assertThat(next.runs())
+        .extracting(Decision::scheduledFor)
+        .containsExactly(t("2026-11-23T10:01:00Z"));
+    assertThat(next.runs().get(0).notes()).containsEntry("skipped_fires", 2L);
+  }
+
+  @Test
+  void an_old_home_s_interval_anchored_at_first_sight_moves_onto_the_grid_without_running_twice() {
+    TaskDef task = task("e", new ScheduleSpec.EverySpec(Duration.ofMinutes(1), false));
+    // what an earlier runner stored: the anchor and watermark of the instant it first saw the task
+    states.put(
+        "e",
+        TaskState.firstSight("e", t("2026-11-23T10:00:01.953Z"), t("2026-11-23T10:00:01.953Z")));
+    assertThat(tick(task, "2026-11-23T10:01:01.400Z").runs())
+        .extracting(Decision::scheduledFor)
+        .containsExactly(t("2026-11-23T10:01:00Z"));
+    assertThat(tick(task, "2026-11-23T10:01:30Z").runs()).isEmpty();
   }
 
   @Test
