@@ -26,7 +26,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-mkdir -p "$home"
+mkdir -p "$home" "$work/jar"
+# a copy, so a build during the run does not swap the jars under cron's ticks
+cp "$root/cli/target/runner.jar" "$root/cli/target/runner-all.jar" "$work/jar/"
 cat > "$home/tasks_config.json" <<'EOF'
 {
   "every_1m": { "type": "shell", "every": "1m", "command": "date +%s.%N >> every_1m.txt" },
@@ -39,7 +41,7 @@ EOF
 cat > "$work/tick.sh" <<EOF
 #!/bin/sh
 date +%s.%N >> "$work/ticks.txt"
-RUNNER_JAR="$root/cli/target/runner.jar" exec "$root/packaging/bin/runner" --home "$home" tick
+RUNNER_JAR="$work/jar/runner.jar" exec "$root/packaging/bin/runner" --home "$home" tick
 EOF
 chmod +x "$work/tick.sh"
 printf '* * * * * root %s >> %s/cron-output.txt 2>&1\n' "$work/tick.sh" "$work" > "$cronfile"

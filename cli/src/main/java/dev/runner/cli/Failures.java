@@ -36,9 +36,13 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     }
     RunnerCommand root =
         line.getCommandSpec().root().userObject() instanceof RunnerCommand r ? r : null;
-    if (ex instanceof StoreException) {
-      err.println("runner: " + ex.getMessage());
-      return ExitCode.INTERNAL;
+    if (ex instanceof StoreException store) {
+      err.println("runner: " + store.getMessage());
+      if (store.kind() == StoreException.Kind.INTERNAL) {
+        return ExitCode.INTERNAL;
+      }
+      err.println("  hint: " + store.kind().hint());
+      return ExitCode.ENVIRONMENT;
     }
     err.println("runner: internal error: " + ex + " (the stack trace is in logs/task.log)");
     if (root != null) {

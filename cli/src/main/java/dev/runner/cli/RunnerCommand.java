@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
       "1:a task failed",
       "2:bad usage or invalid configuration",
       "3:busy: another process holds what is needed",
-      "4:internal error (the stack trace is in logs/task.log)"
+      "4:internal error (the stack trace is in logs/task.log)",
+      "5:the home's storage cannot be used: disk full, database locked, damaged or read-only"
     })
 public final class RunnerCommand implements Runnable {
 

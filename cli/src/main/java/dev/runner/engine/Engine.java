@@ -9,6 +9,7 @@ import dev.runner.store.PendingRetry;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.StoreException;
 import dev.runner.store.TaskState;
 import dev.runner.task.Window;
 import java.io.IOException;
@@ -305,6 +306,14 @@ public final class Engine implements AutoCloseable {
       try {
         results.addAll(chain.get());
       } catch (ExecutionException e) {
+        Throwable cause =
+            e.getCause() instanceof java.util.concurrent.CompletionException c
+                    && c.getCause() != null
+                ? c.getCause()
+                : e.getCause();
+        if (cause instanceof StoreException store) {
+          throw store; // the environment (a full disk, a held lock), told as it is
+        }
         taskLog.error("a run failed inside runner", e.getCause());
         throw new IllegalStateException("a run failed inside runner", e.getCause());
       } catch (InterruptedException e) {

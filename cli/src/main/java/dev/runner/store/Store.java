@@ -67,7 +67,7 @@ public final class Store implements AutoCloseable {
       store.migrate();
       return store;
     } catch (SQLException | IOException e) {
-      throw new StoreException("cannot open the database " + file + ": " + e.getMessage(), e);
+      throw StoreFailure.of(file, "cannot open the database " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -170,15 +170,25 @@ public final class Store implements AutoCloseable {
         statement.execute(commit ? "COMMIT" : "ROLLBACK");
         return result;
       } catch (SQLException | RuntimeException e) {
-        statement.execute("ROLLBACK");
+        // A failed COMMIT (a full disk) may have ended the transaction already; the rollback's
+        // own "no transaction is active" must not hide the real cause.
+        try {
+          statement.execute("ROLLBACK");
+        } catch (SQLException rollback) {
+          e.addSuppressed(rollback);
+        }
         throw e;
       } finally {
         if (!durable) {
-          statement.execute("PRAGMA synchronous = FULL");
+          try {
+            statement.execute("PRAGMA synchronous = FULL");
+          } catch (SQLException ignored) {
+            // the next transaction sets it again; the cause above is what the user needs
+          }
         }
       }
     } catch (SQLException e) {
-      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -492,7 +502,7 @@ public final class Store implements AutoCloseable {
       }
       return pages == 0 ? 0 : (double) free / pages;
     } catch (SQLException e) {
-      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -500,7 +510,7 @@ public final class Store implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute("VACUUM");
     } catch (SQLException e) {
-      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -565,7 +575,7 @@ public final class Store implements AutoCloseable {
       }
       return rows;
     } catch (SQLException e) {
-      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -585,7 +595,7 @@ public final class Store implements AutoCloseable {
       }
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw new StoreException("database " + file + ": " + e.getMessage(), e);
+      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -10,8 +10,8 @@ public final class StoreException extends RuntimeException {
   public enum Kind {
     DISK_FULL("free space on the disk that holds the database, then run the command again"),
     LOCKED(
-        "another process holds the database's write lock; find it with `fuser -v FILE` or"
-            + " `lsof FILE` and let it finish"),
+        "another process holds the database's write lock; find it with `fuser -v` or `lsof` on"
+            + " the database file and let it finish"),
     CORRUPT(
         "the database file is damaged; check it with `runner db check` and restore it from a"
             + " backup"),
