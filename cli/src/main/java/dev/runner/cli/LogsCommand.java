@@ -32,7 +32,12 @@ final class LogsCommand implements Callable<Integer> {
             .orElseThrow(
                 () -> new UsageException("no run with id " + runId + "; see `runner history`"));
     Path file =
-        config.settings().logDir().resolve("runs").resolve(run.taskName()).resolve(runId + ".log");
+        config
+            .settings()
+            .logDir()
+            .resolve("runs")
+            .resolve(dev.runner.engine.TaskFileName.of(run.taskName()))
+            .resolve(runId + ".log");
     try (InputStream in = Files.newInputStream(file)) {
       inv.out().flush();
       inv.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));

@@ -71,6 +71,10 @@ final class TaskReader {
   }
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]+");
+
+  /** Long enough for any name people write, short enough to stay a file name everywhere. */
+  static final int MAX_NAME = 64;
+
   private static final Set<String> REPEAT_FIELDS =
       Set.of("unit", "interval", "time", "days", "day_of_month", "month");
   private static final Set<String> RETRY_FIELDS = Set.of("max", "backoff", "factor", "max_delay");
@@ -120,6 +124,19 @@ final class TaskReader {
               "rename it, e.g. \""
                   + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_")
                   + "\""));
+    }
+    if (name.length() > MAX_NAME) {
+      problems.add(
+          new Problem(
+              file,
+              member.keyPosition(),
+              name.substring(0, 20) + "…",
+              "a task name is at most "
+                  + MAX_NAME
+                  + " characters, this one has "
+                  + name.length()
+                  + " (it names the task's lock file and log folder, and every history row)",
+              "shorten it; the description can say the rest"));
     }
     if (!(member.value() instanceof JsonValue.Obj obj)) {
       problems.add(

@@ -36,7 +36,18 @@ final class CrashSweep {
       throws SQLException {
     Set<String> live = new HashSet<>();
     for (RunRecord row : tx.running()) {
-      if (liveness.ownerAlive(row)) {
+      boolean alive;
+      try {
+        alive = liveness.ownerAlive(row);
+      } catch (java.io.UncheckedIOException e) {
+        // One row whose lock cannot be read must not stop every task of the home. Taken as
+        // alive, it can never be run twice; the log says why it stays running.
+        taskLog.note(
+            "cannot tell whether run " + row.id() + " of " + row.taskName() + " is alive: " + e);
+        live.add(row.taskName());
+        continue;
+      }
+      if (alive) {
         live.add(row.taskName());
         continue;
       }

@@ -61,7 +61,7 @@ public final class Pruner {
         break;
       }
       for (RunRecord row : batch) {
-        Path log = runLogs.resolve(row.taskName()).resolve(row.id() + ".log");
+        Path log = runLogs.resolve(TaskFileName.of(row.taskName())).resolve(row.id() + ".log");
         long size = Files.exists(log) ? Files.size(log) : 0;
         if (Files.deleteIfExists(log)) {
           files++;

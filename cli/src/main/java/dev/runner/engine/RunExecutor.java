@@ -53,7 +53,12 @@ final class RunExecutor {
   }
 
   static Path runLog(RunnerConfig config, String task, long id) {
-    return config.settings().logDir().resolve("runs").resolve(task).resolve(id + ".log");
+    return config
+        .settings()
+        .logDir()
+        .resolve("runs")
+        .resolve(TaskFileName.of(task))
+        .resolve(id + ".log");
   }
 
   RunResult execute(Claim claim, PrintWriter echo) {

@@ -85,7 +85,7 @@ public final class TaskLocks {
           folder,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
-    Path file = folder.resolve(task + ".lock");
+    Path file = folder.resolve(TaskFileName.of(task) + ".lock");
     if (!Files.exists(file)) {
       try {
         Files.createFile(
