@@ -75,6 +75,10 @@ final class TaskReader {
   /** Long enough for any name people write, short enough to stay a file name everywhere. */
   static final int MAX_NAME = 64;
 
+  /** Where a cron is asked for a fire to prove it has one; a leap day is within its search. */
+  private static final java.time.Instant NEVER_CHECK_FROM =
+      java.time.Instant.parse("2024-01-01T00:00:00Z");
+
   private static final Set<String> REPEAT_FIELDS =
       Set.of("unit", "interval", "time", "days", "day_of_month", "month");
   private static final Set<String> RETRY_FIELDS = Set.of("max", "backoff", "factor", "max_delay");
@@ -108,6 +112,28 @@ final class TaskReader {
     this.environment = environment;
     this.defaultZone = defaultZone;
     this.problems = problems;
+  }
+
+  /**
+   * A NUL cannot reach the operating system (a command line, an environment value, a path ends at
+   * it), so a string holding one could never run: said here rather than by the tick that tries.
+   */
+  private void noNulCharacters(String task, String path, JsonValue value) {
+    if (value instanceof JsonValue.Str str && str.value().indexOf('\0') >= 0) {
+      problems.add(
+          new Problem(
+              file,
+              str.position(),
+              path,
+              "holds a NUL character (\\u0000), which no command, argument or path can carry",
+              "remove the \\u0000"));
+    } else if (value instanceof JsonValue.Obj o) {
+      o.members().values().forEach(m -> noNulCharacters(task, path + "." + m.key(), m.value()));
+    } else if (value instanceof JsonValue.Arr a) {
+      for (int i = 0; i < a.items().size(); i++) {
+        noNulCharacters(task, path + "[" + i + "]", a.items().get(i));
+      }
+    }
   }
 
   /** The task, or null when it has problems (which are reported). */
@@ -148,6 +174,7 @@ final class TaskReader {
               "write {\"cron\": \"0 0 * * *\", \"command\": \"...\"}"));
       return null;
     }
+    noNulCharacters(name, name, obj);
     ObjectFields f = new ObjectFields(file, problems, environment, name, obj);
 
     String typeName = f.string("type").orElse(name);
@@ -286,7 +313,14 @@ final class TaskReader {
             .map(
                 text -> {
                   try {
-                    Cron.parse(text, zone);
+                    if (Cron.parse(text, zone).next(NEVER_CHECK_FROM).isEmpty()) {
+                      f.problem(
+                          "cron",
+                          "\"" + text + "\" never matches a real date",
+                          "check the day of the month against the month (February has at most"
+                              + " 29 days; April, June, September and November 30)");
+                      return null;
+                    }
                     return new ScheduleSpec.CronSpec(text.trim());
                   } catch (ScheduleException e) {
                     f.problem("cron", e.getMessage(), e.hint());
