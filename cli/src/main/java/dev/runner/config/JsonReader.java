@@ -49,6 +49,10 @@ final class JsonReader {
       return value;
     } catch (JsonParseException e) {
       throw new SyntaxError(cleanMessage(e), position(e.getLocation()));
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      throw new SyntaxError(
+          "the file is nested deeper, or holds a longer value, than a config can need",
+          e.getLocation() == null ? Position.START : position(e.getLocation()));
     } catch (IOException e) {
       throw new SyntaxError(e.getMessage(), Position.START);
     }
@@ -120,6 +124,12 @@ final class JsonReader {
   /** Jackson's message without its source excerpt (the position says where). */
   private static String cleanMessage(JsonParseException e) {
     String message = e.getOriginalMessage();
+    // Jackson's own switches and limits mean nothing to someone writing a config
+    if (message.startsWith("Non-standard token")) {
+      return message.substring(
+              0, message.indexOf(':') < 0 ? message.length() : message.indexOf(':'))
+          + " (NaN and Infinity are not JSON numbers)";
+    }
     int excerpt = message.indexOf(" (start marker at ");
     if (excerpt >= 0) {
       // "... close marker for Object (start marker at [Source: ...; line: 1, column: 1])"

@@ -173,7 +173,20 @@ final class ObjectFields {
       wrongType(field, "a whole number");
       return Optional.empty();
     }
+    if (value instanceof JsonValue.Num n
+        && n.value() instanceof java.math.BigInteger big
+        && big.bitLength() > 63) {
+      // longValue() would silently keep only the low bits of such a number
+      problem(field, "the number " + abbreviated(big.toString()) + " is too large", null);
+      return Optional.empty();
+    }
     return typed(field, JsonValue.Num.class, "a whole number").map(n -> n.value().longValue());
+  }
+
+  private static String abbreviated(String digits) {
+    return digits.length() <= 24
+        ? digits
+        : digits.substring(0, 20) + "… (" + digits.length() + " digits)";
   }
 
   Optional<Double> number(String field) {

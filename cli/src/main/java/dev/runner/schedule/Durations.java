@@ -15,6 +15,8 @@ public final class Durations {
   private Durations() {}
 
   /** Parses {@code text}; throws {@link IllegalArgumentException} with a readable message. */
+  private static final Duration LONGEST = Duration.ofDays(36525);
+
   public static Duration parse(String text) {
     String trimmed = text.trim().toLowerCase(Locale.ROOT);
     if (trimmed.startsWith("p")) {
@@ -28,22 +30,30 @@ public final class Durations {
     Duration total = Duration.ZERO;
     int end = 0;
     while (matcher.find() && matcher.start() == end) {
-      long amount = Long.parseLong(matcher.group(1));
-      total =
-          total.plus(
-              switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                case "d" -> Duration.ofDays(amount);
-                default -> Duration.ofDays(7 * amount);
-              });
+      try {
+        long amount = Long.parseLong(matcher.group(1));
+        total =
+            total.plus(
+                switch (matcher.group(2)) {
+                  case "ms" -> Duration.ofMillis(amount);
+                  case "s" -> Duration.ofSeconds(amount);
+                  case "m" -> Duration.ofMinutes(amount);
+                  case "h" -> Duration.ofHours(amount);
+                  case "d" -> Duration.ofDays(amount);
+                  default -> Duration.ofDays(Math.multiplyExact(7, amount));
+                });
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new IllegalArgumentException("'" + text + "' is longer than 100 years");
+      }
       end = matcher.end();
     }
     if (end == 0 || end != trimmed.length()) {
       throw new IllegalArgumentException(
           "'" + text + "' is not a duration; write e.g. \"90s\", \"15m\", \"1h30m\" or \"1d\"");
+    }
+    if (total.compareTo(LONGEST) > 0) {
+      // beyond this, adding it to an instant or a clock's millis overflows
+      throw new IllegalArgumentException("'" + text + "' is longer than 100 years");
     }
     return total;
   }

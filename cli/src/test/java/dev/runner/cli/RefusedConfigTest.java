@@ -49,4 +49,27 @@ class RefusedConfigTest {
     assertThat(argv.err()).contains("t.argv[1]").contains("NUL character");
     assertThat(Files.exists(home.resolve("task_log.db"))).isFalse();
   }
+
+  @Test
+  void parser_internals_never_reach_the_user_and_absurd_numbers_are_refused() throws Exception {
+    String shell = "\"type\": \"shell\", \"cron\": \"0 0 * * *\", \"command\": \"true\"";
+    String[] tasks = {
+      "{" + shell + ", \"max_executions\": 99999999999999999999999}",
+      "{" + shell + ", \"max_executions\": NaN}",
+      "{" + shell + ", \"timeout\": \"99999999999999999999s\"}",
+      "{" + shell + ", \"timeout\": \"9999999999999999s\"}",
+      "[".repeat(3000) + "]".repeat(3000)
+    };
+    for (String task : tasks) {
+      Cli.Result result = validate(task);
+      assertThat(result.code()).as(result.toString()).isEqualTo(ExitCode.USAGE);
+      assertThat(result.err())
+          .as(result.toString())
+          .contains("tasks_config.json:1:")
+          .doesNotContain("StreamReadConstraints")
+          .doesNotContain("JsonReadFeature")
+          .doesNotContain("For input string")
+          .doesNotContain("Exception");
+    }
+  }
 }
