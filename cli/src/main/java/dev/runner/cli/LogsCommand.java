@@ -1,6 +1,7 @@
 package dev.runner.cli;
 
 import dev.runner.config.RunnerConfig;
+import dev.runner.engine.TaskFileName;
 import dev.runner.store.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ final class LogsCommand implements Callable<Integer> {
             .settings()
             .logDir()
             .resolve("runs")
-            .resolve(dev.runner.engine.TaskFileName.of(run.taskName()))
+            .resolve(TaskFileName.of(run.taskName()))
             .resolve(runId + ".log");
     try (InputStream in = Files.newInputStream(file)) {
       inv.out().flush();

@@ -2,6 +2,7 @@ package dev.runner.config;
 
 import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.Durations;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ final class ObjectFields {
       return Optional.empty();
     }
     if (value instanceof JsonValue.Num n
-        && n.value() instanceof java.math.BigInteger big
+        && n.value() instanceof BigInteger big
         && big.bitLength() > 63) {
       // longValue() would silently keep only the low bits of such a number
       problem(field, "the number " + abbreviated(big.toString()) + " is too large", null);

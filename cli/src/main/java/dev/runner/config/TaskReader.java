@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -76,8 +77,7 @@ final class TaskReader {
   static final int MAX_NAME = 64;
 
   /** Where a cron is asked for a fire to prove it has one; a leap day is within its search. */
-  private static final java.time.Instant NEVER_CHECK_FROM =
-      java.time.Instant.parse("2024-01-01T00:00:00Z");
+  private static final Instant NEVER_CHECK_FROM = Instant.parse("2024-01-01T00:00:00Z");
 
   private static final Set<String> REPEAT_FIELDS =
       Set.of("unit", "interval", "time", "days", "day_of_month", "month");

@@ -7,6 +7,7 @@ import dev.runner.store.RunEnd;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ final class CrashSweep {
       boolean alive;
       try {
         alive = liveness.ownerAlive(row);
-      } catch (java.io.UncheckedIOException e) {
+      } catch (UncheckedIOException e) {
         // One row whose lock cannot be read must not stop every task of the home. Taken as
         // alive, it can never be run twice; the log says why it stays running.
         taskLog.note(

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -307,8 +308,7 @@ public final class Engine implements AutoCloseable {
         results.addAll(chain.get());
       } catch (ExecutionException e) {
         Throwable cause =
-            e.getCause() instanceof java.util.concurrent.CompletionException c
-                    && c.getCause() != null
+            e.getCause() instanceof CompletionException c && c.getCause() != null
                 ? c.getCause()
                 : e.getCause();
         if (cause instanceof StoreException store) {

@@ -6,14 +6,17 @@ import dev.runner.config.TaskDef;
 import dev.runner.config.TaskDef.Catchup;
 import dev.runner.config.TaskDef.Overlap;
 import dev.runner.schedule.DateTimeText;
+import dev.runner.schedule.Durations;
 import dev.runner.schedule.ScheduleSpec;
 import dev.runner.store.TaskState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,12 +105,12 @@ class PlannerTest {
   @ParameterizedTest
   @ValueSource(strings = {"1m", "2m", "5m", "15m", "1h", "2h", "1d"})
   void interval_fires_run_once_each_in_their_own_minute_under_cron_start_offsets(String every) {
-    Duration period = dev.runner.schedule.Durations.parse(every);
+    Duration period = Durations.parse(every);
     TaskDef task = task("e", new ScheduleSpec.EverySpec(period, false));
-    java.util.Random offsets = new java.util.Random(every.hashCode());
+    Random offsets = new Random(every.hashCode());
     Instant minute = t("2026-11-23T09:58:00Z");
     int minutes = (int) Math.max(40, 3 * period.toMinutes());
-    List<Instant> ran = new java.util.ArrayList<>();
+    List<Instant> ran = new ArrayList<>();
     Instant last = null;
     for (int i = 0; i < minutes; i++) {
       last = minute.plusSeconds(60L * i).plusMillis(900 + offsets.nextInt(1601));
@@ -125,7 +128,7 @@ class PlannerTest {
     // first sight runs the grid's latest fire (on the grid from midnight), then every fire once
     assertThat(ran.get(0).toEpochMilli() % period.toMillis()).isZero();
     assertThat(ran.get(0)).isBeforeOrEqualTo(minute.plusMillis(2500));
-    List<Instant> grid = new java.util.ArrayList<>();
+    List<Instant> grid = new ArrayList<>();
     for (Instant fire = ran.get(0); !fire.isAfter(last); fire = fire.plus(period)) {
       grid.add(fire);
     }
