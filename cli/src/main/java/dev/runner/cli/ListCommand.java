@@ -54,7 +54,9 @@ final class ListCommand implements Callable<Integer> {
       TaskState state = states.get(task.name());
       Instant anchor = state == null ? now : state.anchor();
       boolean firstTickRunsIt =
-          state == null && task.schedule() != null && task.schedule().firesAtFirstSight();
+          state == null
+              && task.schedule() != null
+              && task.schedule().firstSightWatermark(now).isBefore(now);
       Instant next =
           !task.enabled()
               ? null

@@ -1,7 +1,7 @@
 package dev.runner.cli;
 
 import dev.runner.config.RunnerConfig;
-import dev.runner.engine.TaskFileName;
+import dev.runner.engine.TaskFiles;
 import dev.runner.store.RunRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +32,7 @@ final class LogsCommand implements Callable<Integer> {
         root.read(store -> store.find(runId))
             .orElseThrow(
                 () -> new UsageException("no run with id " + runId + "; see `runner history`"));
-    Path file =
-        config
-            .settings()
-            .logDir()
-            .resolve("runs")
-            .resolve(TaskFileName.of(run.taskName()))
-            .resolve(runId + ".log");
+    Path file = TaskFiles.runLog(config.settings().logDir(), run.taskName(), runId);
     try (InputStream in = Files.newInputStream(file)) {
       inv.out().flush();
       inv.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));

@@ -118,7 +118,7 @@ final class TaskReader {
    * A NUL cannot reach the operating system (a command line, an environment value, a path ends at
    * it), so a string holding one could never run: said here rather than by the tick that tries.
    */
-  private void noNulCharacters(String task, String path, JsonValue value) {
+  private void noNulCharacters(String path, JsonValue value) {
     if (value instanceof JsonValue.Str str && str.value().indexOf('\0') >= 0) {
       problems.add(
           new Problem(
@@ -128,10 +128,10 @@ final class TaskReader {
               "holds a NUL character (\\u0000), which no command, argument or path can carry",
               "remove the \\u0000"));
     } else if (value instanceof JsonValue.Obj o) {
-      o.members().values().forEach(m -> noNulCharacters(task, path + "." + m.key(), m.value()));
+      o.members().values().forEach(m -> noNulCharacters(path + "." + m.key(), m.value()));
     } else if (value instanceof JsonValue.Arr a) {
       for (int i = 0; i < a.items().size(); i++) {
-        noNulCharacters(task, path + "[" + i + "]", a.items().get(i));
+        noNulCharacters(path + "[" + i + "]", a.items().get(i));
       }
     }
   }
@@ -174,7 +174,7 @@ final class TaskReader {
               "write {\"cron\": \"0 0 * * *\", \"command\": \"...\"}"));
       return null;
     }
-    noNulCharacters(name, name, obj);
+    noNulCharacters(name, obj);
     ObjectFields f = new ObjectFields(file, problems, environment, name, obj);
 
     String typeName = f.string("type").orElse(name);

@@ -170,7 +170,7 @@ public final class IdleRecord {
 
   /** As {@link TaskLocks#ownerAlive}, without the rest of the engine. */
   private static boolean ownerAlive(Path home, String task) {
-    Path lock = home.resolve("locks").resolve(TaskFileName.of(task) + ".lock");
+    Path lock = TaskFiles.lock(home.resolve("locks"), task);
     try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
       FileLock probe = channel.tryLock(0, Long.MAX_VALUE, false);
       if (probe == null) {

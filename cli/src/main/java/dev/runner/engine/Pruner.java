@@ -22,11 +22,11 @@ public final class Pruner {
   private static final double VACUUM_AT = 0.25;
 
   private final Store store;
-  private final Path runLogs;
+  private final Path logDir;
 
   public Pruner(Store store, Path logDir) {
     this.store = store;
-    this.runLogs = logDir.resolve("runs");
+    this.logDir = logDir;
   }
 
   /**
@@ -61,7 +61,7 @@ public final class Pruner {
         break;
       }
       for (RunRecord row : batch) {
-        Path log = runLogs.resolve(TaskFileName.of(row.taskName())).resolve(row.id() + ".log");
+        Path log = TaskFiles.runLog(logDir, row.taskName(), row.id());
         long size = Files.exists(log) ? Files.size(log) : 0;
         if (Files.deleteIfExists(log)) {
           files++;

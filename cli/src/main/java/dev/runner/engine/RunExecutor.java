@@ -7,7 +7,6 @@ import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.task.TaskResult;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -52,15 +51,6 @@ final class RunExecutor {
     this.active = active;
   }
 
-  static Path runLog(RunnerConfig config, String task, long id) {
-    return config
-        .settings()
-        .logDir()
-        .resolve("runs")
-        .resolve(TaskFileName.of(task))
-        .resolve(id + ".log");
-  }
-
   RunResult execute(Claim claim, PrintWriter echo) {
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
@@ -71,7 +61,10 @@ final class RunExecutor {
     TaskResult result;
     String tail = "";
     try (RunOutput output =
-        new RunOutput(runLog(config, claim.task().name(), claim.id()), redactor, echo)) {
+        new RunOutput(
+            TaskFiles.runLog(config.settings().logDir(), claim.task().name(), claim.id()),
+            redactor,
+            echo)) {
       ScheduledFuture<?> timer =
           claim.task().timeout() == null
               ? null

@@ -85,7 +85,7 @@ public final class TaskLocks {
           folder,
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
     }
-    Path file = folder.resolve(TaskFileName.of(task) + ".lock");
+    Path file = TaskFiles.lock(folder, task);
     if (!Files.exists(file)) {
       try {
         Files.createFile(

@@ -14,9 +14,9 @@ public final class Durations {
 
   private Durations() {}
 
-  /** Parses {@code text}; throws {@link IllegalArgumentException} with a readable message. */
   private static final Duration LONGEST = Duration.ofDays(36525);
 
+  /** Parses {@code text}; throws {@link IllegalArgumentException} with a readable message. */
   public static Duration parse(String text) {
     String trimmed = text.trim().toLowerCase(Locale.ROOT);
     if (trimmed.startsWith("p")) {

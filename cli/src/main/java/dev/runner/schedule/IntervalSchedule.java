@@ -10,16 +10,20 @@ import java.util.Optional;
 record IntervalSchedule(Instant anchor, Duration period) implements Schedule {
 
   /**
-   * An interval without a start of its own, on the grid from the epoch in {@code zone}'s standard
-   * time: {@code 1m} on whole minutes, {@code 1h} on the hour, {@code 1d} at local midnight. A
-   * minutely cron tick starts a second or two after the minute; anchored at the instant it first
-   * saw the task (say :01.953), the next tick at :01.4 would find nothing due and the fire would
-   * run a minute late or coalesce. The standard offset, not the current one, so the grid never
-   * moves with daylight saving; {@code seen} only picks that offset.
+   * Every {@code period} from {@code anchor} when the task has a start of its own; otherwise on the
+   * grid from the epoch in {@code zone}'s standard time: {@code 1m} on whole minutes, {@code 1h} on
+   * the hour, {@code 1d} at local midnight. A minutely cron tick starts a second or two after the
+   * minute; anchored at the instant it first saw the task (say :01.953), the next tick at :01.4
+   * would find nothing due and the fire would run a minute late or coalesce. The standard offset,
+   * not the current one, so the grid never moves with daylight saving; the unanchored {@code
+   * anchor} (when the task was first seen) only picks that offset.
    */
-  static IntervalSchedule onGrid(ZoneId zone, Instant seen, Duration period) {
+  static IntervalSchedule of(Duration period, boolean anchored, ZoneId zone, Instant anchor) {
+    if (anchored) {
+      return new IntervalSchedule(anchor, period);
+    }
     Instant origin =
-        LocalDateTime.of(1970, 1, 1, 0, 0).toInstant(zone.getRules().getStandardOffset(seen));
+        LocalDateTime.of(1970, 1, 1, 0, 0).toInstant(zone.getRules().getStandardOffset(anchor));
     return new IntervalSchedule(origin, period);
   }
 

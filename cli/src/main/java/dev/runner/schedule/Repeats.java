@@ -2,7 +2,6 @@ package dev.runner.schedule;
 
 import dev.runner.schedule.ScheduleSpec.RepeatSpec;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,22 +18,11 @@ final class Repeats {
 
   private Repeats() {}
 
-  private static Schedule interval(RepeatSpec spec, ZoneId zone, Instant anchor, Duration period) {
-    return spec.anchored()
-        ? new IntervalSchedule(anchor, period)
-        : IntervalSchedule.onGrid(zone, anchor, period);
-  }
-
   static Schedule compile(RepeatSpec spec, ZoneId zone, Instant anchor) {
-    int n = spec.interval();
-    switch (spec.unit()) {
-      case MINUTE:
-        return interval(spec, zone, anchor, Duration.ofMinutes(n));
-      case HOUR:
-        return interval(spec, zone, anchor, Duration.ofHours(n));
-      default:
-        break;
+    if (spec.exactPeriod() != null) {
+      return IntervalSchedule.of(spec.exactPeriod(), spec.anchored(), zone, anchor);
     }
+    int n = spec.interval();
     LocalDate start = LocalDate.ofInstant(anchor, zone);
     LocalTime time = spec.time() == null ? LocalTime.MIDNIGHT : spec.time();
     DayRule days =

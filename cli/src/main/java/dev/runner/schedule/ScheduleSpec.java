@@ -19,15 +19,10 @@ public sealed interface ScheduleSpec {
    */
   Schedule compile(ZoneId zone, Instant anchor);
 
-  /** Whether the task runs at the tick that first sees it (an unanchored interval). */
-  default boolean firesAtFirstSight() {
-    return false;
-  }
-
   /**
    * The watermark a task starts from when first seen at {@code now}: now itself (nothing runs at
    * once), or for an unanchored interval one period back, so the grid's latest fire at or before
-   * now (and only it) is due.
+   * now (and only it) is due at once.
    */
   default Instant firstSightWatermark(Instant now) {
     return now;
@@ -52,14 +47,7 @@ public sealed interface ScheduleSpec {
   record EverySpec(Duration period, boolean anchored) implements ScheduleSpec {
     @Override
     public Schedule compile(ZoneId zone, Instant anchor) {
-      return anchored
-          ? new IntervalSchedule(anchor, period)
-          : IntervalSchedule.onGrid(zone, anchor, period);
-    }
-
-    @Override
-    public boolean firesAtFirstSight() {
-      return !anchored;
+      return IntervalSchedule.of(period, anchored, zone, anchor);
     }
 
     @Override
@@ -105,17 +93,18 @@ public sealed interface ScheduleSpec {
       return Repeats.compile(this, zone, anchor);
     }
 
-    @Override
-    public boolean firesAtFirstSight() {
-      return !anchored && (unit == RepeatUnit.MINUTE || unit == RepeatUnit.HOUR);
+    /** Minutes and hours are exact durations; null for the calendar units. */
+    Duration exactPeriod() {
+      return switch (unit) {
+        case MINUTE -> Duration.ofMinutes(interval);
+        case HOUR -> Duration.ofHours(interval);
+        default -> null;
+      };
     }
 
     @Override
     public Instant firstSightWatermark(Instant now) {
-      return firesAtFirstSight()
-          ? now.minus(
-              unit == RepeatUnit.MINUTE ? Duration.ofMinutes(interval) : Duration.ofHours(interval))
-          : now;
+      return anchored || exactPeriod() == null ? now : now.minus(exactPeriod());
     }
 
     @Override

@@ -127,6 +127,10 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  private StoreException failure(SQLException e) {
+    return StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
+  }
+
   public Path file() {
     return file;
   }
@@ -188,7 +192,7 @@ public final class Store implements AutoCloseable {
         }
       }
     } catch (SQLException e) {
-      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
+      throw failure(e);
     }
   }
 
@@ -502,7 +506,7 @@ public final class Store implements AutoCloseable {
       }
       return pages == 0 ? 0 : (double) free / pages;
     } catch (SQLException e) {
-      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
+      throw failure(e);
     }
   }
 
@@ -510,7 +514,7 @@ public final class Store implements AutoCloseable {
     try (Statement statement = connection.createStatement()) {
       statement.execute("VACUUM");
     } catch (SQLException e) {
-      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
+      throw failure(e);
     }
   }
 
@@ -575,7 +579,7 @@ public final class Store implements AutoCloseable {
       }
       return rows;
     } catch (SQLException e) {
-      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
+      throw failure(e);
     }
   }
 
@@ -595,7 +599,7 @@ public final class Store implements AutoCloseable {
       }
       ps.executeUpdate();
     } catch (SQLException e) {
-      throw StoreFailure.of(file, "database " + file + ": " + e.getMessage(), e);
+      throw failure(e);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.runner.store;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -44,7 +43,7 @@ final class StoreFailure {
     }
   }
 
-  static StoreException.Kind kind(Exception cause) {
+  private static StoreException.Kind kind(Exception cause) {
     if (cause instanceof SQLiteException sqlite) {
       String code = sqlite.getResultCode().name();
       if (code.startsWith("SQLITE_FULL")) {
@@ -69,7 +68,7 @@ final class StoreFailure {
     if (cause instanceof AccessDeniedException) {
       return StoreException.Kind.NO_PERMISSION;
     }
-    if (cause instanceof FileSystemException || cause instanceof IOException) {
+    if (cause instanceof IOException) {
       return fromText(String.valueOf(cause.getMessage()));
     }
     return StoreException.Kind.INTERNAL;
