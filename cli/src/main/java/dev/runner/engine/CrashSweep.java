@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,22 +21,32 @@ import java.util.Set;
 
 /**
  * The start of every pass: {@code running} rows whose owner is gone become {@code crashed}, their
- * orphaned process groups are stopped, and a retry is queued when the task has them.
+ * orphaned process groups are stopped, and a retry is queued when the task has them. A row whose
+ * run never started (no journal file, no child) is not a crash: it is queued again.
  */
 final class CrashSweep {
 
   private final Liveness liveness;
+  private final OutcomeJournal journal;
   private final TaskLog taskLog;
 
-  CrashSweep(Liveness liveness, TaskLog taskLog) {
+  CrashSweep(Liveness liveness, OutcomeJournal journal, TaskLog taskLog) {
     this.liveness = liveness;
+    this.journal = journal;
     this.taskLog = taskLog;
   }
 
-  /** Sweeps inside {@code tx}; adds crashed tasks to {@code crashed}; the tasks still running. */
-  Set<String> sweep(Store.Tx tx, RunnerConfig config, Instant now, List<String> crashed)
-      throws SQLException {
+  /**
+   * What a sweep found: the tasks still running, those found crashed, and every row it ended (whose
+   * journal files go once the sweep is committed).
+   */
+  record Swept(Set<String> live, List<String> crashed, List<Long> ended) {}
+
+  /** Sweeps inside {@code tx}. */
+  Swept sweep(Store.Tx tx, RunnerConfig config, Instant now) throws SQLException {
     Set<String> live = new HashSet<>();
+    List<String> crashed = new ArrayList<>();
+    List<Long> ended = new ArrayList<>();
     for (RunRecord row : tx.running()) {
       boolean alive;
       try {
@@ -52,6 +63,12 @@ final class CrashSweep {
         live.add(row.taskName());
         continue;
       }
+      Optional<TaskDef> task = config.task(row.taskName());
+      if (!journal.started(row.id()) && row.childPid() == null) {
+        notStarted(tx, row, task, now);
+        ended.add(row.id());
+        continue;
+      }
       Map<String, Object> message = new LinkedHashMap<>(Json.readObject(row.message()));
       message.put(
           "error",
@@ -62,7 +79,6 @@ final class CrashSweep {
         // Left running, the orphan would overlap the task's next run.
         message.put("leftovers", "stopped process group " + row.childPid());
       }
-      Optional<TaskDef> task = config.task(row.taskName());
       if (task.isPresent()) {
         Claim claim =
             new Claim(
@@ -85,8 +101,41 @@ final class CrashSweep {
               Json.write(message),
               !message.containsKey("retry")));
       crashed.add(row.taskName());
+      ended.add(row.id());
       taskLog.ended(row.taskName(), row.id(), "crashed", seconds, (String) message.get("error"));
     }
-    return live;
+    return new Swept(live, crashed, ended);
+  }
+
+  /**
+   * A claimed run that never began (its runner died with it still queued for a worker): recorded as
+   * skipped with that reason, and claimed again for the same fire as the next attempt, unless the
+   * fire is too old for a task whose catch-up is none, or the run was a manual one, whose person
+   * has seen the command fail.
+   */
+  private void notStarted(Store.Tx tx, RunRecord row, Optional<TaskDef> task, Instant now)
+      throws SQLException {
+    Map<String, Object> message = new LinkedHashMap<>(Json.readObject(row.message()));
+    String reason =
+        "not started: the runner process (pid " + row.pid() + ") ended before the run began";
+    boolean again = false;
+    if (task.isEmpty() || !task.get().enabled()) {
+      reason += "; not queued again: the task is no longer enabled";
+    } else if (row.trigger().equals("manual") || row.trigger().equals(Engine.BACKFILL)) {
+      reason += "; not queued again: it was started by hand";
+    } else if (task.get().catchup() == TaskDef.Catchup.NONE
+        && Duration.between(row.scheduledFor(), now).compareTo(Planner.NONE_GRACE) > 0) {
+      reason +=
+          "; not queued again: the fire is "
+              + Duration.between(row.scheduledFor(), now).toSeconds()
+              + "s old and catchup is none";
+    } else {
+      again = true;
+      message.put("queued_again", Map.of("attempt", row.attempt() + 1));
+      tx.enqueueRetry(new PendingRetry(row.taskName(), row.scheduledFor(), row.attempt() + 1, now));
+    }
+    message.put("reason", reason);
+    tx.finish(row.id(), new RunEnd(RunStatus.SKIPPED, null, now, 0, Json.write(message), !again));
+    taskLog.note("run " + row.id() + " of " + row.taskName() + ": " + reason);
   }
 }

@@ -65,6 +65,8 @@ public final class Engine implements AutoCloseable {
   private final TaskLocks locks;
   private final Liveness liveness;
   private final CrashSweep sweep;
+  private final OutcomeJournal journal;
+  private final JournalReplay replay;
   private final DependentClaims dependentClaims;
   private final TaskLog taskLog;
   private final ScheduledExecutorService timers;
@@ -89,7 +91,9 @@ public final class Engine implements AutoCloseable {
             config.settings().logDays(),
             text -> redactor.redact(text),
             mode.logEcho());
-    this.sweep = new CrashSweep(liveness, taskLog);
+    this.journal = new OutcomeJournal(config.home().dir().resolve("journal"));
+    this.replay = new JournalReplay(journal, liveness, taskLog);
+    this.sweep = new CrashSweep(liveness, journal, taskLog);
     this.dependentClaims = new DependentClaims(identity, liveness);
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
@@ -193,15 +197,18 @@ public final class Engine implements AutoCloseable {
   /** Sweep, plan and claim under the tick lock; empty if another process holds the lock. */
   private Optional<Claimed> claimPass(boolean dryRun) throws IOException {
     Instant now = clock.instant();
-    List<String> crashed = new ArrayList<>();
     Optional<ExclusiveLock> lock =
         ExclusiveLock.tryAcquire(config.home().dir().resolve("runner.lock"));
     if (lock.isEmpty()) {
       return Optional.empty();
     }
     try (ExclusiveLock held = lock.get()) {
-      Store.Work<Claimed> work = tx -> claim(tx, now, crashed);
+      Store.Work<Claimed> work = tx -> claim(tx, now);
       Claimed claimed = dryRun ? store().rehearse(work) : store().inTransaction(work);
+      if (!dryRun) {
+        replay.settle(claimed.replayed());
+        claimed.ended().forEach(journal::remove);
+      }
       // Hold each task's lock before letting the next tick in, so its sweep sees these alive.
       if (!dryRun) {
         for (Claim claim : claimed.claims()) {
@@ -212,7 +219,12 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private record Claimed(List<Claim> claims, List<Decision> decisions, List<String> crashed) {}
+  private record Claimed(
+      List<Claim> claims,
+      List<Decision> decisions,
+      List<String> crashed,
+      JournalReplay.Replayed replayed,
+      List<Long> ended) {}
 
   /** A crash is an outcome too: its rules are asked once the sweep is committed. */
   private void notifyCrashes(List<String> crashed) {
@@ -232,9 +244,11 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Sweep, plan and claim: the body of the tick's one transaction. */
-  private Claimed claim(Store.Tx tx, Instant now, List<String> crashed) throws SQLException {
-    Set<String> live = sweep.sweep(tx, config, now, crashed);
-    Plan plan = new Planner().plan(config.tasks(), tx.states(), live, tx.dueRetries(now), now);
+  private Claimed claim(Store.Tx tx, Instant now) throws SQLException {
+    JournalReplay.Replayed replayed = replay.replay(tx);
+    CrashSweep.Swept swept = sweep.sweep(tx, config, now);
+    Plan plan =
+        new Planner().plan(config.tasks(), tx.states(), swept.live(), tx.dueRetries(now), now);
     List<Claim> claims = new ArrayList<>();
     for (Decision decision : plan.decisions()) {
       Window window = decision.window();
@@ -274,7 +288,7 @@ public final class Engine implements AutoCloseable {
     for (PendingRetry retry : plan.takenRetries()) {
       tx.removeRetry(retry);
     }
-    return new Claimed(claims, plan.decisions(), crashed);
+    return new Claimed(claims, plan.decisions(), swept.crashed(), replayed, swept.ended());
   }
 
   /**
@@ -301,8 +315,14 @@ public final class Engine implements AutoCloseable {
     return chains;
   }
 
+  /**
+   * Every chain's results, waited for to the end even when one fails: a failure of one run (its
+   * record refused by a full disk) must not end the process under the others. The first failure is
+   * then thrown; a store failure as it is, the environment told as it is.
+   */
   private List<RunResult> collect(List<CompletableFuture<List<RunResult>>> chains) {
     List<RunResult> results = new ArrayList<>();
+    RuntimeException failure = null;
     for (CompletableFuture<List<RunResult>> chain : chains) {
       try {
         results.addAll(chain.get());
@@ -311,15 +331,25 @@ public final class Engine implements AutoCloseable {
             e.getCause() instanceof CompletionException c && c.getCause() != null
                 ? c.getCause()
                 : e.getCause();
+        RuntimeException thrown;
         if (cause instanceof StoreException store) {
-          throw store; // the environment (a full disk, a held lock), told as it is
+          thrown = store;
+        } else {
+          taskLog.error("a run failed inside runner", cause);
+          thrown = new IllegalStateException("a run failed inside runner", cause);
         }
-        taskLog.error("a run failed inside runner", e.getCause());
-        throw new IllegalStateException("a run failed inside runner", e.getCause());
+        if (failure == null) {
+          failure = thrown;
+        } else {
+          failure.addSuppressed(thrown);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
+    }
+    if (failure != null) {
+      throw failure;
     }
     return results;
   }
@@ -497,7 +527,16 @@ public final class Engine implements AutoCloseable {
 
   private RunExecutor executor() {
     return new RunExecutor(
-        config, store(), clock, taskLog, redactor, timers, processes, this::notifications, active);
+        config,
+        store(),
+        clock,
+        taskLog,
+        redactor,
+        timers,
+        processes,
+        this::notifications,
+        active,
+        journal);
   }
 
   /**
@@ -545,6 +584,7 @@ public final class Engine implements AutoCloseable {
       PrintWriter echo,
       boolean followDeps)
       throws BusyException {
+    replay.settle(store().inTransaction(replay::replay));
     Claim claimed =
         store()
             .inTransaction(

@@ -5,9 +5,12 @@ import dev.runner.schedule.Durations;
 import dev.runner.store.RunEnd;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.StoreException;
 import dev.runner.task.TaskResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +32,7 @@ final class RunExecutor {
   private final ProcessGroups processes;
   private final Supplier<Notifications> notifications;
   private final ActiveRuns active;
+  private final OutcomeJournal journal;
 
   RunExecutor(
       RunnerConfig config,
@@ -39,7 +43,8 @@ final class RunExecutor {
       ScheduledExecutorService timers,
       ProcessGroups processes,
       Supplier<Notifications> notifications,
-      ActiveRuns active) {
+      ActiveRuns active,
+      OutcomeJournal journal) {
     this.config = config;
     this.store = store;
     this.clock = clock;
@@ -49,9 +54,15 @@ final class RunExecutor {
     this.processes = processes;
     this.notifications = notifications;
     this.active = active;
+    this.journal = journal;
   }
 
   RunResult execute(Claim claim, PrintWriter echo) {
+    try {
+      journal.reserve(claim);
+    } catch (IOException e) {
+      return notStarted(claim, e);
+    }
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
     taskLog.started(claim.task().name(), claim.id(), claim.trigger());
@@ -127,16 +138,117 @@ final class RunExecutor {
     if (retryAt != null) {
       message.put("retry", Map.of("attempt", claim.attempt() + 1, "at", retryAt.toString()));
     }
-    store.finish(
-        claim.id(),
-        new RunEnd(
-            status, start, end, seconds, redactor.redact(Json.write(message)), retryAt == null));
+    record(
+        claim,
+        new OutcomeJournal.Outcome(
+            new RunEnd(
+                status, start, end, seconds, redactor.redact(Json.write(message)), retryAt == null),
+            retryAt));
     taskLog.ended(claim.task().name(), claim.id(), status.dbName(), seconds, error);
     if (retryAt == null && !claim.task().notifyRules().isEmpty()) {
       notifications.get().afterOutcome(claim.task(), claim.id());
     }
     return new RunResult(
         claim.id(), claim.task().name(), status, claim.attempt(), seconds, error, retryAt);
+  }
+
+  /**
+   * The outcome goes to the run's journal file, then to the database, which is tried once more when
+   * it fails for a reason other than a lock (whose busy timeout has already waited). When the
+   * database cannot take it, the journal keeps it for the next runner process to record, and the
+   * failure says so.
+   */
+  private void record(Claim claim, OutcomeJournal.Outcome outcome) {
+    boolean kept;
+    try {
+      journal.record(claim, outcome);
+      kept = true;
+    } catch (IOException e) {
+      kept = false;
+      taskLog.note("run " + claim.id() + ": its journal file could not take the outcome: " + e);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store.finish(claim.id(), outcome.end());
+        journal.remove(claim.id());
+        return;
+      } catch (StoreException e) {
+        if (attempt == 1 && e.kind() != StoreException.Kind.LOCKED) {
+          pause(RECORD_RETRY_PAUSE);
+          continue;
+        }
+        String what =
+            "the outcome of run "
+                + claim.id()
+                + " of "
+                + claim.task().name()
+                + " ("
+                + outcome.end().status().dbName()
+                + ")";
+        throw new StoreException(
+            e.kind(),
+            e.getMessage()
+                + (kept
+                    ? "; "
+                        + what
+                        + " is kept in "
+                        + journal.file(claim.id())
+                        + " and the next runner command records it"
+                    : "; " + what + " is lost: the journal could not take it either"),
+            e);
+      }
+    }
+  }
+
+  static final Duration RECORD_RETRY_PAUSE = Duration.ofSeconds(1);
+
+  private static void pause(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A run whose journal file cannot be made is not started: its outcome could not be kept if the
+   * database failed too. Its row says why, and its retries apply as to any technical failure.
+   */
+  private RunResult notStarted(Claim claim, IOException cause) {
+    Instant now = clock.instant();
+    String error =
+        "not started: its journal file "
+            + journal.file(claim.id())
+            + " could not be made ("
+            + cause
+            + ")";
+    Instant retryAt = retryAt(claim, RunStatus.TECHNICAL_FAILURE, now);
+    Map<String, Object> message = new LinkedHashMap<>(claim.notes());
+    message.put("error", error);
+    if (retryAt != null) {
+      message.put("retry", Map.of("attempt", claim.attempt() + 1, "at", retryAt.toString()));
+    }
+    store.finish(
+        claim.id(),
+        new RunEnd(
+            RunStatus.TECHNICAL_FAILURE,
+            now,
+            now,
+            0,
+            redactor.redact(Json.write(message)),
+            retryAt == null));
+    taskLog.ended(claim.task().name(), claim.id(), "technical_failure", 0, error);
+    if (retryAt == null && !claim.task().notifyRules().isEmpty()) {
+      notifications.get().afterOutcome(claim.task(), claim.id());
+    }
+    return new RunResult(
+        claim.id(),
+        claim.task().name(),
+        RunStatus.TECHNICAL_FAILURE,
+        claim.attempt(),
+        0,
+        error,
+        retryAt);
   }
 
   /** Technical failures and timeouts are tried again while the policy allows; nothing else. */

@@ -281,13 +281,24 @@ public final class Store implements AutoCloseable {
       }
     }
 
-    /** Ends a run: its row and the task's counts and last status, together. */
+    public Optional<RunRecord> find(long id) throws SQLException {
+      return Store.this
+          .query("SELECT " + COLUMNS + " FROM task_logs WHERE id = ?", List.of(id))
+          .stream()
+          .findFirst();
+    }
+
+    /**
+     * Ends a run that is still {@code running}: its row and the task's counts and last status,
+     * together. A run already ended (by a later process, from the journal) is left as it is.
+     */
     public void finish(long id, RunEnd run) throws SQLException {
       {
         PreparedStatement ps =
             prepared(
                 "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?,"
-                    + " final = ?, run_time = COALESCE(?, run_time) WHERE id = ?");
+                    + " final = ?, run_time = COALESCE(?, run_time)"
+                    + " WHERE id = ? AND status = 'running'");
         ps.setString(1, run.status().dbName());
         ps.setString(2, Instants.format(run.end()));
         ps.setDouble(3, run.seconds());
@@ -295,7 +306,9 @@ public final class Store implements AutoCloseable {
         ps.setInt(5, run.last() ? 1 : 0);
         ps.setString(6, run.started() == null ? null : Instants.format(run.started()));
         ps.setLong(7, id);
-        ps.executeUpdate();
+        if (ps.executeUpdate() == 0) {
+          return;
+        }
       }
       {
         PreparedStatement ps =

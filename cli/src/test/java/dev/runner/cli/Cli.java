@@ -72,6 +72,15 @@ final class Cli {
     return new ObjectMapper().readValue(result.out(), List.class);
   }
 
+  /**
+   * Leaves the journal file a run's runner makes when it starts the run, for tests that plant a
+   * {@code running} row of a runner that died during the run.
+   */
+  static void markStarted(Path home, long runId) throws IOException {
+    Files.createDirectories(home.resolve("journal"));
+    Files.writeString(home.resolve("journal").resolve(runId + ".json"), "");
+  }
+
   record Result(int code, String out, String err) {
     @Override
     public String toString() {

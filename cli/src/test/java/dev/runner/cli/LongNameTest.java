@@ -37,19 +37,23 @@ class LongNameTest {
     assertThat(cli.at("2026-11-23T10:00:01Z").run("tick").code()).isZero();
     // what an earlier runner left: a long-named task's run whose process died
     try (Store store = Store.open(home.resolve("task_log.db"))) {
-      store.inTransaction(
-          tx ->
-              tx.insert(
-                  new NewRun(
-                      LONG,
-                      RunStatus.RUNNING,
-                      Instant.parse("2026-11-23T10:00:30Z"),
-                      Instant.parse("2026-11-23T10:00:30Z"),
-                      "schedule",
-                      1,
-                      "{}"),
-                  Identity.current().host(),
-                  Integer.MAX_VALUE));
+      long id =
+          store
+              .inTransaction(
+                  tx ->
+                      tx.insert(
+                          new NewRun(
+                              LONG,
+                              RunStatus.RUNNING,
+                              Instant.parse("2026-11-23T10:00:30Z"),
+                              Instant.parse("2026-11-23T10:00:30Z"),
+                              "schedule",
+                              1,
+                              "{}"),
+                          Identity.current().host(),
+                          Integer.MAX_VALUE))
+              .orElseThrow();
+      Cli.markStarted(home, id); // it began: a crash, not a run that never started
     }
     Cli.Result tick = cli.at("2026-11-23T10:01:01Z").run("tick");
     assertThat(tick.code()).as(tick.toString()).isZero();

@@ -23,16 +23,28 @@ final class PackagedJar {
 
   final Path home;
 
+  /** Where the commands' stdout and stderr go: not the home when a test fills its disk. */
+  private final Path scratch;
+
   PackagedJar(Path home) {
+    this(home, home);
+  }
+
+  PackagedJar(Path home, Path scratch) {
     this.home = home;
+    this.scratch = scratch;
   }
 
   Process start(String... args) throws IOException {
-    return start(home.resolve("out-" + System.nanoTime() + ".txt"), args);
+    return start(scratch.resolve("out-" + System.nanoTime() + ".txt"), args);
   }
 
   /** Starts it with its stdout going to {@code stdout}. */
   Process start(Path stdout, String... args) throws IOException {
+    return start(stdout, scratch.resolve("err-" + System.nanoTime() + ".txt"), args);
+  }
+
+  Process start(Path stdout, Path stderr, String... args) throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -47,8 +59,35 @@ final class PackagedJar {
     builder.environment().put("RUNNER_TIMEZONE", "UTC");
     builder.environment().remove("RUNNER_HOME");
     builder.redirectOutput(stdout.toFile());
-    builder.redirectError(home.resolve("err-" + System.nanoTime() + ".txt").toFile());
+    builder.redirectError(stderr.toFile());
     return builder.start();
+  }
+
+  /** What a finished command did. */
+  record Ran(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\nstdout: " + out + "\nstderr: " + err;
+    }
+  }
+
+  /** Runs to the end; its exit code and what it printed. */
+  Ran exec(String... args) throws Exception {
+    Path out = scratch.resolve("out-" + System.nanoTime() + ".txt");
+    Path err = scratch.resolve("err-" + System.nanoTime() + ".txt");
+    Process process = start(out, err, args);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("runner " + String.join(" ", args) + " did not end in 60 s");
+    }
+    Ran ran =
+        new Ran(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
+    Files.deleteIfExists(out);
+    Files.deleteIfExists(err);
+    return ran;
   }
 
   /** Runs to the end; returns the exit code. */

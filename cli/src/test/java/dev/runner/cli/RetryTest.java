@@ -118,12 +118,16 @@ class RetryTest {
     cli.run("validate");
     Instant fire = Instant.parse("2026-11-23T09:00:00Z");
     try (Store store = Store.open(home.resolve("task_log.db"))) {
-      store.inTransaction(
-          tx ->
-              tx.insert(
-                  new NewRun("job", RunStatus.RUNNING, fire, fire, "schedule", 1, "{}"),
-                  Identity.current().host(),
-                  999_999));
+      long id =
+          store
+              .inTransaction(
+                  tx ->
+                      tx.insert(
+                          new NewRun("job", RunStatus.RUNNING, fire, fire, "schedule", 1, "{}"),
+                          Identity.current().host(),
+                          999_999))
+              .orElseThrow();
+      Cli.markStarted(home, id); // it began: a crash, not a run that never started
     }
     cli.at("2026-11-23T10:00:00Z").run("tick");
     assertThat(cli.history())
