@@ -101,9 +101,15 @@ public final class RunnerCommand implements Runnable {
   Engine engine(Clock clock) throws InvalidConfigException {
     if (engine == null) {
       engine = new Engine(config(), clock, Identity.current());
+      // SIGTERM and SIGINT run the hooks: the runs are stopped and recorded before the JVM ends.
+      Engine stopping = engine;
+      onSignal = new Thread(stopping::stopOnSignal, "runner-stop");
+      Runtime.getRuntime().addShutdownHook(onSignal);
     }
     return engine;
   }
+
+  private Thread onSignal;
 
   Engine engine() throws InvalidConfigException {
     return engine(invocation.clock());
@@ -125,6 +131,12 @@ public final class RunnerCommand implements Runnable {
 
   void closeEngine() {
     if (engine != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onSignal);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it waits for the runs, which need the engine until it returns
+        return;
+      }
       engine.close();
       engine = null;
     }

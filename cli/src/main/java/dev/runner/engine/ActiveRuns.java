@@ -1,7 +1,9 @@
 package dev.runner.engine;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The runs this engine has under way, so a stopping daemon can end them; and whether it is
@@ -20,8 +22,26 @@ final class ActiveRuns {
     }
   }
 
-  void remove(CancelSignal run) {
+  synchronized void remove(CancelSignal run) {
     running.remove(run);
+    notifyAll();
+  }
+
+  boolean cancelling() {
+    return cancelling;
+  }
+
+  /** Waits until no run is under way (each removed once recorded), at most {@code bound}. */
+  synchronized boolean awaitNone(Duration bound) throws InterruptedException {
+    long end = System.nanoTime() + bound.toNanos();
+    while (!running.isEmpty()) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   boolean stopping() {

@@ -189,6 +189,23 @@ public final class Engine implements AutoCloseable {
     active.stopTaking();
   }
 
+  /**
+   * What SIGTERM or SIGINT to {@code tick} or {@code run} does: the runs under way are stopped
+   * (their process groups get SIGTERM, then SIGKILL) and recorded as stopped before the process
+   * ends; runs not yet begun are left for the next runner to queue again. Waits for the records, at
+   * most the kill grace and a little more.
+   */
+  public void stopOnSignal() {
+    active.cancelAll();
+    try {
+      if (!active.awaitNone(KILL_GRACE.plusSeconds(5))) {
+        taskLog.note("stopping: runs did not end in time; the next runner marks them crashed");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Stops the runs under way (their process groups get SIGTERM, then SIGKILL); how many. */
   public int stopRuns() {
     return active.cancelAll();

@@ -58,6 +58,18 @@ final class RunExecutor {
   }
 
   RunResult execute(Claim claim, PrintWriter echo) {
+    if (active.cancelling()) {
+      // Stopped by a signal before its turn came: with no journal file, the next runner's
+      // sweep records it as not started and queues it again.
+      return new RunResult(
+          claim.id(),
+          claim.task().name(),
+          RunStatus.SKIPPED,
+          claim.attempt(),
+          0,
+          "not started: runner was stopping",
+          null);
+    }
     try {
       journal.reserve(claim);
     } catch (IOException e) {
@@ -113,7 +125,6 @@ final class RunExecutor {
       tail = output.tail();
     }
 
-    active.remove(cancel);
     RunStatus status = status(result, cancel);
     long elapsed = System.nanoTime() - startNanos;
     double seconds = elapsed / 1e9;
@@ -138,12 +149,21 @@ final class RunExecutor {
     if (retryAt != null) {
       message.put("retry", Map.of("attempt", claim.attempt() + 1, "at", retryAt.toString()));
     }
-    record(
-        claim,
-        new OutcomeJournal.Outcome(
-            new RunEnd(
-                status, start, end, seconds, redactor.redact(Json.write(message)), retryAt == null),
-            retryAt));
+    try {
+      record(
+          claim,
+          new OutcomeJournal.Outcome(
+              new RunEnd(
+                  status,
+                  start,
+                  end,
+                  seconds,
+                  redactor.redact(Json.write(message)),
+                  retryAt == null),
+              retryAt));
+    } finally {
+      active.remove(cancel); // recorded (or kept in the journal): a stopping runner may end now
+    }
     taskLog.ended(claim.task().name(), claim.id(), status.dbName(), seconds, error);
     if (retryAt == null && !claim.task().notifyRules().isEmpty()) {
       notifications.get().afterOutcome(claim.task(), claim.id());
