@@ -171,12 +171,15 @@ function _complete_runner() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prune" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} man" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} uninstall" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} notify test" ];    then _picocli_runner_notify; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db check" ];    then _picocli_runner_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db init" ];    then _picocli_runner_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install cron" ];    then _picocli_runner_install; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install systemd" ];    then _picocli_runner_install; return $?; fi
 
@@ -198,23 +201,29 @@ function _complete_runner() {
   local cmds14=(stats)
   local cmds15=(shell)
   local cmds16=(prune)
-  local cmds17=(init)
-  local cmds18=(completion)
-  local cmds19=(man)
-  local cmds20=(install)
-  local cmds21=(uninstall)
-  local cmds22=(notify test)
-  local cmds23=(install cron)
-  local cmds24=(install systemd)
+  local cmds17=(db)
+  local cmds18=(init)
+  local cmds19=(completion)
+  local cmds20=(man)
+  local cmds21=(install)
+  local cmds22=(uninstall)
+  local cmds23=(notify test)
+  local cmds24=(db check)
+  local cmds25=(db init)
+  local cmds26=(install cron)
+  local cmds27=(install systemd)
 
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_install_systemd; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_install_cron; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_notify_test; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_uninstall; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_install; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_man; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_completion; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_init; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_runner_install_systemd; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_runner_install_cron; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_runner_db_init; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_notify_test; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_install; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_man; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_completion; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_init; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_db; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_prune; return $?; fi
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_shell; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_stats; return $?; fi
@@ -243,7 +252,7 @@ function _picocli_runner() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="tick daemon run list history logs enable disable validate next deps backfill notify cron stats shell prune init completion man install uninstall"
+  local commands="tick daemon run list history logs enable disable validate next deps backfill notify cron stats shell prune db init completion man install uninstall"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts="'--home' '--config' '--env-file'"
 
@@ -885,6 +894,39 @@ function _picocli_runner_prune() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `db` subcommand.
+function _picocli_runner_db() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="check init"
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `init` subcommand.
 function _picocli_runner_init() {
   # Get completion data
@@ -1055,6 +1097,72 @@ function _picocli_runner_uninstall() {
 
 # Generates completions for the options and subcommands of the `test` subcommand.
 function _picocli_runner_notify_test() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `check` subcommand.
+function _picocli_runner_db_check() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `init` subcommand.
+function _picocli_runner_db_init() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}

@@ -5,8 +5,13 @@ import dev.runner.config.Problem;
 import dev.runner.engine.BusyException;
 import dev.runner.engine.TaskLog;
 import dev.runner.store.StoreException;
+import dev.runner.store.StoreFailure;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /** Maps what a command throws to one line on stderr and an exit code, in one place. */
@@ -36,6 +41,13 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     }
     RunnerCommand root =
         line.getCommandSpec().root().userObject() instanceof RunnerCommand r ? r : null;
+    Optional<IOException> io = ioCause(ex);
+    if (io.isPresent() && !(ex instanceof StoreException)) {
+      StoreException environment = StoreFailure.of(io.get());
+      if (environment.kind() != StoreException.Kind.INTERNAL) {
+        ex = environment; // a read-only or full disk under a lock or log file, told as such
+      }
+    }
     if (ex instanceof StoreException store) {
       err.println("runner: " + store.getMessage());
       if (store.kind() == StoreException.Kind.INTERNAL) {
@@ -44,22 +56,44 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       err.println("  hint: " + store.kind().hint());
       return ExitCode.ENVIRONMENT;
     }
-    err.println("runner: internal error: " + ex + " (the stack trace is in logs/task.log)");
-    if (root != null) {
-      if (root.stacktrace) {
-        StringWriter trace = new StringWriter();
-        ex.printStackTrace(new PrintWriter(trace));
-        err.print(trace);
-      }
-      try {
-        TaskLog log = new TaskLog(root.home().dir().resolve("logs"), 7);
-        log.error(
-            "internal error in `runner " + String.join(" ", parseResult.originalArgs()) + "`", ex);
-      } catch (RuntimeException ignored) {
-        // the log is best effort; the message above already went out
-      }
+    boolean logged = root != null && logged(root, parseResult, ex);
+    err.println(
+        "runner: internal error: "
+            + ex
+            + (logged
+                ? " (the stack trace is in logs/task.log)"
+                : " (logs/task.log cannot take it; the stack trace follows)"));
+    if (!logged || root.stacktrace) {
+      StringWriter trace = new StringWriter();
+      ex.printStackTrace(new PrintWriter(trace));
+      err.print(trace);
     }
     return ExitCode.INTERNAL;
+  }
+
+  private static Optional<IOException> ioCause(Throwable ex) {
+    for (Throwable at = ex; at != null; at = at.getCause()) {
+      if (at instanceof IOException io) {
+        return Optional.of(io);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the error reached task.log: the file grew (logback drops a write it cannot make). */
+  private static boolean logged(
+      RunnerCommand root, CommandLine.ParseResult parseResult, Exception ex) {
+    try {
+      Path file = root.home().dir().resolve("logs").resolve("task.log");
+      long before = Files.exists(file) ? Files.size(file) : -1;
+      new TaskLog(file.getParent(), 7)
+          .error(
+              "internal error in `runner " + String.join(" ", parseResult.originalArgs()) + "`",
+              ex);
+      return Files.exists(file) && Files.size(file) > before;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   static void printProblems(InvalidConfigException invalid, PrintWriter err) {

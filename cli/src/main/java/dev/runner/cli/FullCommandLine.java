@@ -31,6 +31,7 @@ final class FullCommandLine {
           StatsCommand.class,
           ShellCommand.class,
           PruneCommand.class,
+          DbCommand.class,
           InitCommand.class,
           CompletionCommand.class,
           ManCommand.class,

@@ -36,7 +36,8 @@ final class PruneCommand implements Callable<Integer> {
       throw new UsageException("--days must be 1 or more");
     }
     Instant before = inv.clock().instant().minus(Duration.ofDays(keep));
-    try (Store store = Store.open(config.settings().database())) {
+    try (Store store =
+        Store.open(config.settings().database(), config.home().dir(), config.settings().logDir())) {
       Pruner.Result result =
           new Pruner(store, config.settings().logDir())
               .prune(

@@ -7,8 +7,12 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskTypes;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
+import dev.runner.store.Store;
+import dev.runner.store.StoreException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -120,12 +124,24 @@ public final class RunnerCommand implements Runnable {
     return config != null ? config : loader().loadSettings(home());
   }
 
-  /** One read of the database, opened and closed around it. */
-  <T> T read(java.util.function.Function<dev.runner.store.Store, T> query)
-      throws InvalidConfigException {
-    try (dev.runner.store.Store store =
-        dev.runner.store.Store.open(settings().settings().database())) {
-      return query.apply(store);
+  /**
+   * One read of the database, opened and closed around it; on a read-only disk or file, opened
+   * read-only, so a home that cannot be written still shows its history.
+   */
+  <T> T read(Function<Store, T> query) throws InvalidConfigException {
+    RunnerConfig settings = settings();
+    Path db = settings.settings().database();
+    Store store;
+    try {
+      store = Store.open(db, settings.home().dir(), settings.settings().logDir());
+    } catch (StoreException e) {
+      if (e.kind() != StoreException.Kind.READ_ONLY) {
+        throw e;
+      }
+      store = Store.openReadOnly(db);
+    }
+    try (Store open = store) {
+      return query.apply(open);
     }
   }
 

@@ -38,7 +38,7 @@ final class ShellPrompt {
     if (!Files.exists(db)) {
       return new Status(tasks, 0, 0, 0);
     }
-    try (Store store = Store.open(db)) {
+    try (Store store = Store.open(db, config.home().dir(), config.settings().logDir())) {
       int running =
           store.history(new HistoryQuery(null, Set.of(RunStatus.RUNNING), null, 1000, 0)).size();
       long failing =

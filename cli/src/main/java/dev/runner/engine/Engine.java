@@ -107,7 +107,8 @@ public final class Engine implements AutoCloseable {
 
   public Store store() {
     if (store == null) {
-      store = Store.open(config.settings().database());
+      store =
+          Store.open(config.settings().database(), config.home().dir(), config.settings().logDir());
     }
     return store;
   }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.StringJoiner;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
@@ -48,6 +49,15 @@ public final class Store implements AutoCloseable {
     this.connection = connection;
   }
 
+  /**
+   * Opens the database of {@code home}, refusing one that is lost (see {@link LostDatabase}): how
+   * every command that uses a home's database opens it.
+   */
+  public static Store open(Path file, Path home, Path logDir) {
+    new LostDatabase(home, file, logDir).check();
+    return open(file);
+  }
+
   /** Opens (creating with owner-only permissions if needed) and migrates the database. */
   public static Store open(Path file) {
     try {
@@ -71,6 +81,107 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens the database only to read it, changing nothing (no file made, no migration): for a home
+   * on a read-only disk, whose history is still worth showing, and for {@code runner db check}.
+   */
+  public static Store openReadOnly(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        throw new IOException("no such file");
+      }
+      SqliteNative.keepIn(file.toAbsolutePath().getParent().resolve(".runner"));
+      SQLiteConfig config = new SQLiteConfig();
+      config.setReadOnly(true);
+      config.setBusyTimeout(10_000);
+      // on a read-only disk SQLite cannot make the WAL's shared-memory file; immutable reads the
+      // file as the last writer left it, which a closed runner has checkpointed
+      String name =
+          "file:"
+              + file.toAbsolutePath()
+              + (Files.isWritable(file.toAbsolutePath().getParent()) ? "" : "?immutable=1");
+      Connection connection =
+          new JDBC4Connection("jdbc:sqlite:" + name, name, config.toProperties());
+      Store store = new Store(file, connection);
+      int version = store.schemaVersion();
+      if (version != MIGRATIONS.size()) {
+        connection.close();
+        throw new SQLException(
+            "the database has schema version "
+                + version
+                + " and this runner reads version "
+                + MIGRATIONS.size()
+                + "; it cannot be migrated while read-only");
+      }
+      return store;
+    } catch (SQLException | IOException e) {
+      throw StoreFailure.of(file, "cannot read the database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The schema version the database says it has ({@code PRAGMA user_version}). */
+  public int schemaVersion() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+      return rs.getInt(1);
+    }
+  }
+
+  /** The schema version this runner writes. */
+  public static int knownSchemaVersion() {
+    return MIGRATIONS.size();
+  }
+
+  /** What {@code runner db check} reports: SQLite's integrity check and what the tables hold. */
+  public record Inspection(
+      int schemaVersion,
+      List<String> integrity,
+      long runs,
+      long running,
+      Instant firstRun,
+      Instant lastRun,
+      long tasks,
+      long retries) {
+    public boolean intact() {
+      return integrity.equals(List.of("ok"));
+    }
+  }
+
+  public synchronized Inspection inspect() {
+    try (Statement statement = connection.createStatement()) {
+      List<String> integrity = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery("PRAGMA integrity_check(20)")) {
+        while (rs.next()) {
+          integrity.add(rs.getString(1));
+        }
+      }
+      long runs;
+      long running;
+      Instant first;
+      Instant last;
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT COUNT(*), COALESCE(SUM(status = 'running'), 0), MIN(run_time), MAX(run_time)"
+                  + " FROM task_logs")) {
+        runs = rs.getLong(1);
+        running = rs.getLong(2);
+        first = Instants.parse(rs.getString(3));
+        last = Instants.parse(rs.getString(4));
+      }
+      long tasks;
+      try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM task_state")) {
+        tasks = rs.getLong(1);
+      }
+      long retries;
+      try (ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM retry_queue")) {
+        retries = rs.getLong(1);
+      }
+      return new Inspection(schemaVersion(), integrity, runs, running, first, last, tasks, retries);
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   private static void createOwnerOnly(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (!Files.isDirectory(parent)) {
@@ -87,11 +198,7 @@ public final class Store implements AutoCloseable {
   }
 
   private void migrate() throws SQLException, IOException {
-    int version;
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
-      version = rs.getInt(1);
-    }
+    int version = schemaVersion();
     if (version > MIGRATIONS.size()) {
       throw new SQLException(
           "the database has schema version "

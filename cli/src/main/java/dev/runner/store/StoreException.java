@@ -13,13 +13,15 @@ public final class StoreException extends RuntimeException {
         "another process holds the database's write lock; find it with `fuser -v` or `lsof` on"
             + " the database file and let it finish"),
     CORRUPT(
-        "the database file is damaged; check it with `runner db check` and restore it from a"
-            + " backup"),
-    READ_ONLY("the database or its folder is read-only; make it writable (`chmod u+w`, remount)"),
+        "the database file is damaged; restore it from a backup, or move it aside and start over"
+            + " with `runner db init`; `runner db check` shows what is wrong"),
+    READ_ONLY(
+        "the home or its database is read-only; make it writable (`chmod u+w`, remount rw);"
+            + " `runner history` still reads it meanwhile"),
     NO_PERMISSION("this user may not open the database; check its owner and mode (`ls -l`)"),
     LOST(
-        "the home has run before but its database is missing or empty; run `runner db check`"
-            + " and restore the file from a backup"),
+        "restore the database file from a backup, or start over with an empty history:"
+            + " `runner db init`; `runner db check` shows what is there"),
     INTERNAL("");
 
     private final String hint;

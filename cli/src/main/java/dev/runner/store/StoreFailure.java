@@ -2,6 +2,7 @@ package dev.runner.store;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -11,12 +12,21 @@ import org.sqlite.SQLiteException;
  * Turns what SQLite or the file system said into a {@link StoreException} of the kind the user can
  * act on: a full disk, a held lock or a damaged file is the environment, not a bug in runner.
  */
-final class StoreFailure {
+public final class StoreFailure {
 
   private StoreFailure() {}
 
   /** Below this much free space an I/O error is taken for a full disk. */
   private static final long NEARLY_FULL = 1 << 20;
+
+  /** A file-system failure outside the database (a lock or log file), classified the same way. */
+  public static StoreException of(IOException cause) {
+    Path file =
+        cause instanceof FileSystemException fs && fs.getFile() != null
+            ? Path.of(fs.getFile())
+            : Path.of(".");
+    return of(file, String.valueOf(cause.getMessage()), cause);
+  }
 
   static StoreException of(Path file, String message, Exception cause) {
     StoreException.Kind kind = kind(cause);
@@ -24,6 +34,10 @@ final class StoreFailure {
       // SQLite says SQLITE_IOERR_SHMSIZE or _WRITE, not SQLITE_FULL, when the -shm or -wal
       // file cannot grow on a full disk
       kind = StoreException.Kind.DISK_FULL;
+    }
+    if ((kind == StoreException.Kind.NO_PERMISSION || kind == StoreException.Kind.INTERNAL)
+        && readOnlyDisk(file)) {
+      kind = StoreException.Kind.READ_ONLY; // SQLite says only SQLITE_CANTOPEN
     }
     return new StoreException(kind, message, cause);
   }
@@ -38,6 +52,14 @@ final class StoreFailure {
     try {
       Path folder = file.toAbsolutePath().getParent();
       return Files.getFileStore(folder).getUsableSpace() < NEARLY_FULL;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean readOnlyDisk(Path file) {
+    try {
+      return Files.getFileStore(file.toAbsolutePath().getParent()).isReadOnly();
     } catch (IOException | RuntimeException e) {
       return false;
     }

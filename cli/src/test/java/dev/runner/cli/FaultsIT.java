@@ -225,6 +225,66 @@ class FaultsIT {
     assertPromisesHold("first", "second", "third");
   }
 
+  @Test
+  void a_truncated_or_garbled_database_runs_nothing_and_says_so_until_it_is_restored()
+      throws Exception {
+    config(task("job", false, ""));
+    assertThat(jar.exec("tick", "--now", "2026-11-23T10:00:00Z").code()).isZero();
+    Path db = home.resolve("task_log.db");
+    Path backup = dir.resolve("backup.db");
+    Files.copy(db, backup);
+    for (byte[] damage : List.of(new byte[0], "garbled\n".repeat(500).getBytes())) {
+      Files.write(db, damage);
+      PackagedJar.Ran tick = jar.exec("tick", "--now", "2026-11-23T10:01:00Z");
+      assertThat(tick.code()).as(tick.toString()).isEqualTo(ExitCode.ENVIRONMENT);
+      assertExplained(tick);
+      assertThat(Files.readAllBytes(db)).as("left as it was").isEqualTo(damage);
+      PackagedJar.Ran check = jar.exec("db", "check");
+      assertThat(check.code()).isEqualTo(ExitCode.ENVIRONMENT);
+      assertThat(check.out()).containsAnyOf("LOST", "DAMAGED");
+    }
+    assertThat(ledgerLines()).hasSize(1);
+    Files.copy(backup, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertThat(jar.exec("tick", "--now", "2026-11-23T10:01:10Z").code()).isZero();
+    assertThat(ledgerLines()).hasSize(2);
+    assertPromisesHold("job");
+  }
+
+  @Test
+  void a_read_only_home_runs_nothing_says_why_and_still_shows_its_history() throws Exception {
+    useHome(smallDisk());
+    config(task("job", false, ""));
+    assertThat(jar.exec("tick", "--now", "2026-11-23T10:00:00Z").code()).isZero();
+    remount("ro");
+    try {
+      for (String[] command :
+          new String[][] {{"tick", "--now", "2026-11-23T10:01:00Z"}, {"run", "job"}}) {
+        PackagedJar.Ran refused = jar.exec(command);
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(ExitCode.ENVIRONMENT);
+        assertThat(refused.err()).contains("read-only");
+        assertExplained(refused);
+      }
+      PackagedJar.Ran history = jar.exec("history", "--task", "job");
+      assertThat(history.code()).as(history.toString()).isZero();
+      assertThat(history.out()).contains("success");
+      assertThat(jar.exec("db", "check").code()).isZero();
+    } finally {
+      remount("rw");
+    }
+    assertThat(ledgerLines()).hasSize(1);
+    assertThat(jar.exec("tick", "--now", "2026-11-23T10:01:10Z").code()).isZero();
+    assertThat(ledgerLines()).hasSize(2);
+    assertPromisesHold("job");
+  }
+
+  private void remount(String mode) throws Exception {
+    Process remount =
+        new ProcessBuilder("mount", "-o", "remount," + mode, mounted.toString())
+            .inheritIO()
+            .start();
+    assertThat(remount.waitFor(30, TimeUnit.SECONDS) && remount.exitValue() == 0).isTrue();
+  }
+
   /** A 2 MB tmpfs (root only; CI runs as root), so the disk can really be filled. */
   private Path smallDisk() throws Exception {
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root to mount a tmpfs");
