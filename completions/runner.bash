@@ -172,6 +172,7 @@ function _complete_runner() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} prune" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} state" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} init" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} man" ];    then _picocli_runner; return $?; fi
@@ -180,6 +181,7 @@ function _complete_runner() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} notify test" ];    then _picocli_runner_notify; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db check" ];    then _picocli_runner_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db init" ];    then _picocli_runner_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} state reset" ];    then _picocli_runner_state; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install cron" ];    then _picocli_runner_install; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install systemd" ];    then _picocli_runner_install; return $?; fi
 
@@ -202,27 +204,31 @@ function _complete_runner() {
   local cmds15=(shell)
   local cmds16=(prune)
   local cmds17=(db)
-  local cmds18=(init)
-  local cmds19=(completion)
-  local cmds20=(man)
-  local cmds21=(install)
-  local cmds22=(uninstall)
-  local cmds23=(notify test)
-  local cmds24=(db check)
-  local cmds25=(db init)
-  local cmds26=(install cron)
-  local cmds27=(install systemd)
+  local cmds18=(state)
+  local cmds19=(init)
+  local cmds20=(completion)
+  local cmds21=(man)
+  local cmds22=(install)
+  local cmds23=(uninstall)
+  local cmds24=(notify test)
+  local cmds25=(db check)
+  local cmds26=(db init)
+  local cmds27=(state reset)
+  local cmds28=(install cron)
+  local cmds29=(install systemd)
 
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_runner_install_systemd; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_runner_install_cron; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_runner_db_init; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_notify_test; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_uninstall; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_install; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_man; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_completion; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_init; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_runner_install_systemd; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_runner_install_cron; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_runner_state_reset; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_runner_db_init; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_runner_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_notify_test; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_install; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_man; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_completion; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_init; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_state; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_db; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_prune; return $?; fi
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_shell; return $?; fi
@@ -252,7 +258,7 @@ function _picocli_runner() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="tick daemon run list history logs enable disable validate next deps backfill notify cron stats shell prune db init completion man install uninstall"
+  local commands="tick daemon run list history logs enable disable validate next deps backfill notify cron stats shell prune db state init completion man install uninstall"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts="'--home' '--config' '--env-file'"
 
@@ -927,6 +933,39 @@ function _picocli_runner_db() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `state` subcommand.
+function _picocli_runner_state() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="reset"
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `init` subcommand.
 function _picocli_runner_init() {
   # Get completion data
@@ -1169,6 +1208,39 @@ function _picocli_runner_db_init() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `reset` subcommand.
+function _picocli_runner_state_reset() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--all' '--dry-run' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--home' '--config' '--env-file'"
 
   type compopt &>/dev/null && compopt +o default

@@ -32,6 +32,7 @@ final class FullCommandLine {
           ShellCommand.class,
           PruneCommand.class,
           DbCommand.class,
+          StateCommand.class,
           InitCommand.class,
           CompletionCommand.class,
           ManCommand.class,

@@ -3,6 +3,7 @@ package dev.runner.cli;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.Json;
+import dev.runner.engine.StateAhead;
 import dev.runner.schedule.Schedule;
 import dev.runner.store.Store;
 import dev.runner.store.TaskState;
@@ -57,12 +58,14 @@ final class ListCommand implements Callable<Integer> {
           state == null
               && task.schedule() != null
               && task.schedule().firstSightWatermark(now).isBefore(now);
+      // fires up to the watermark are decided: one ahead of the clock holds the next fire back
+      Instant after = state == null || state.watermark().isBefore(now) ? now : state.watermark();
       Instant next =
           !task.enabled()
               ? null
               : firstTickRunsIt
                   ? now
-                  : task.compile(anchor).flatMap((Schedule s) -> s.next(now)).orElse(null);
+                  : task.compile(anchor).flatMap((Schedule s) -> s.next(after)).orElse(null);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", task.name());
       row.put("enabled", task.enabled());
@@ -76,6 +79,11 @@ final class ListCommand implements Callable<Integer> {
       row.put("successes", state == null ? 0 : state.successes());
       row.put("failures", state == null ? 0 : state.failures());
       row.put("description", task.description());
+      row.put(
+          "state_ahead",
+          state != null && StateAhead.isAhead(state, now)
+              ? Times.iso(state.watermark(), zone)
+              : null);
       rows.add(row);
     }
     if (json) {
@@ -106,6 +114,11 @@ final class ListCommand implements Callable<Integer> {
           (String) row.get("description"));
     }
     table.print(inv.out());
+    for (StateAhead.Ahead ahead : StateAhead.find(states.values(), now)) {
+      if (config.task(ahead.task()).isPresent()) {
+        inv.out().println(AheadReport.line(ahead, zone));
+      }
+    }
     return ExitCode.OK;
   }
 }

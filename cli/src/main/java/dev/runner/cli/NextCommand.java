@@ -2,8 +2,10 @@ package dev.runner.cli;
 
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
+import dev.runner.engine.StateAhead;
 import dev.runner.schedule.ScheduleSpec;
 import dev.runner.store.TaskState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,6 +61,15 @@ final class NextCommand implements Callable<Integer> {
         task.schedule() instanceof ScheduleSpec.CronSpec cron
             ? CronDescriptions.describe(cron.expression())
             : task.scheduleText();
+    if (state != null && StateAhead.isAhead(state, inv.clock().instant()) && !json) {
+      Instant now = inv.clock().instant();
+      inv.out()
+          .println(
+              AheadReport.line(
+                  new StateAhead.Ahead(
+                      task.name(), state.watermark(), Duration.between(now, state.watermark())),
+                  config.settings().zone()));
+    }
     if (!task.enabled() && !json) {
       inv.out().println(task.name() + " is disabled; these are the fires it would have:");
     }

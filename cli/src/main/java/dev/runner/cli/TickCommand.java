@@ -8,6 +8,7 @@ import dev.runner.engine.Engine;
 import dev.runner.engine.IdleRecord;
 import dev.runner.engine.Pruner;
 import dev.runner.engine.RunResult;
+import dev.runner.engine.StateAhead;
 import dev.runner.engine.TaskLog;
 import dev.runner.engine.TickReport;
 import dev.runner.store.RunStatus;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
@@ -58,12 +60,27 @@ final class TickCommand implements Callable<Integer> {
     ZoneId zone = config.settings().zone();
     Clock clock = now == null ? inv.clock() : Times.clockAt(inv.clock(), now, zone);
     boolean recordIdle = now == null && !dryRun;
+    Duration nowAhead = Duration.between(inv.clock().instant(), clock.instant());
+    if (now != null && !dryRun && nowAhead.compareTo(StateAhead.TOLERANCE) > 0) {
+      inv.err()
+          .println(
+              "runner: --now is "
+                  + StateAhead.describe(nowAhead)
+                  + " ahead of the clock: the tasks' watermarks move there, and ticks on the real"
+                  + " clock run none of their fires until then (undo: runner state reset --all;"
+                  + " --dry-run changes nothing)");
+    }
     if (recordIdle) {
       IdleRecord.clear(config.home().dir()); // this tick's outcome replaces it
     }
     try {
       TickReport report = root.engine(clock).tick(dryRun);
       if (recordIdle && !report.busy()) {
+        new AheadReport(config.home().dir())
+            .report(
+                StateAhead.find(root.engine(clock).store().states().values(), clock.instant()),
+                inv.err(),
+                zone);
         Pruner.daily(
             root.engine(clock).store(),
             config.settings().logDir(),
@@ -80,6 +97,10 @@ final class TickCommand implements Callable<Integer> {
       }
       if (dryRun) {
         printPlan(report, inv.out(), clock, zone);
+        for (StateAhead.Ahead ahead :
+            StateAhead.find(root.engine(clock).store().states().values(), clock.instant())) {
+          inv.out().println(AheadReport.line(ahead, zone));
+        }
         return ExitCode.OK;
       }
       for (String task : report.crashed()) {
