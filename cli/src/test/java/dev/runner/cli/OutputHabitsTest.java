@@ -55,7 +55,8 @@ class OutputHabitsTest {
             "last_status",
             "successes",
             "failures",
-            "description");
+            "description",
+            "state_ahead");
     assertThat(keys(json(cli, "history", "--json").get(0)))
         .containsExactly(
             "id",
