@@ -1,10 +1,12 @@
 package dev.runner.cli;
 
 import dev.runner.config.RunnerConfig;
+import dev.runner.engine.Json;
 import dev.runner.engine.TaskFiles;
 import dev.runner.store.RunRecord;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,9 +35,9 @@ final class LogsCommand implements Callable<Integer> {
             .orElseThrow(
                 () -> new UsageException("no run with id " + runId + "; see `runner history`"));
     Path file = TaskFiles.runLog(config.settings().logDir(), run.taskName(), runId);
-    try (InputStream in = Files.newInputStream(file)) {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       inv.out().flush();
-      inv.out().print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      in.transferTo(inv.out()); // in pieces: a run log may be larger than the memory runner has
       inv.out().flush();
     } catch (NoSuchFileException e) {
       String status = run.status().dbName();
@@ -44,6 +46,18 @@ final class LogsCommand implements Callable<Integer> {
             .println(
                 "runner: run " + runId + " (" + run.taskName() + ") was skipped and never ran");
         return ExitCode.USAGE;
+      }
+      Object tail = Json.readObject(run.message()).get("output_tail");
+      if (tail instanceof String lines && !lines.isEmpty()) {
+        inv.err()
+            .println(
+                "runner: the log file of run "
+                    + runId
+                    + " is gone ("
+                    + file
+                    + " was removed); its last lines, kept in the history:");
+        inv.out().println(lines);
+        return ExitCode.OK;
       }
       // the file is made at a run's first line of output
       inv.err()

@@ -3,7 +3,6 @@ package dev.runner.engine;
 import dev.runner.task.Cancellation;
 import dev.runner.task.ProcessOutcome;
 import dev.runner.task.ProcessSpec;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -48,9 +47,9 @@ public final class ProcessGroups {
     this.grace = grace;
   }
 
-  public ProcessOutcome run(
+  ProcessOutcome run(
       ProcessSpec spec,
-      Consumer<String> output,
+      OutputSink output,
       Cancellation cancellation,
       Consumer<ProcessHandle> started)
       throws IOException, InterruptedException {
@@ -82,14 +81,10 @@ public final class ProcessGroups {
     return new ProcessOutcome(exit, cancellation.isCancelled());
   }
 
-  private static void pump(Process process, Consumer<String> output) {
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        output.accept(line);
-      }
+  private static void pump(Process process, OutputSink output) {
+    try (InputStreamReader reader =
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
+      LinePump.pump(reader, output);
     } catch (IOException e) {
       // the stream closes when the process group is killed
     }

@@ -107,6 +107,6 @@ final class RunContext implements TaskContext {
 
   @Override
   public ProcessOutcome exec(ProcessSpec spec) throws InterruptedException, IOException {
-    return processes.run(spec, output::line, cancellation, onChild);
+    return processes.run(spec, output, cancellation, onChild);
   }
 }

@@ -83,6 +83,7 @@ final class RunExecutor {
     active.add(cancel);
     TaskResult result;
     String tail = "";
+    Map<String, Object> logNotes = new LinkedHashMap<>();
     try (RunOutput output =
         new RunOutput(
             TaskFiles.runLog(config.settings().logDir(), claim.task().name(), claim.id()),
@@ -122,6 +123,7 @@ final class RunExecutor {
           timer.cancel(false);
         }
       }
+      output.checkLog().ifPresent(loss -> logNotes.put("log", loss));
       tail = output.tail();
     }
 
@@ -143,6 +145,7 @@ final class RunExecutor {
       message.put("summary", redactor.redact(result.summary()));
     }
     message.putAll(claim.notes());
+    message.putAll(logNotes);
     message.put("output_tail", tail);
     Instant end = start.plusNanos(elapsed);
     Instant retryAt = retryAt(claim, status, end);
