@@ -3,7 +3,10 @@ package dev.runner.cli;
 import dev.runner.config.InvalidConfigException;
 import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
+import dev.runner.config.TaskDef;
 import dev.runner.engine.Json;
+import dev.runner.schedule.ScheduleSpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +35,11 @@ final class ValidateCommand implements Callable<Integer> {
     Invocation inv = root.invocation;
     try {
       RunnerConfig config = root.config();
+      List<String> warnings = warnings(config, inv.clock().instant());
       if (json) {
-        inv.out().println(Json.pretty(result(true, config.tasks().size(), List.of())));
+        inv.out().println(Json.pretty(result(true, config.tasks().size(), List.of(), warnings)));
       } else {
+        warnings.forEach(w -> inv.err().println("warning: " + w));
         inv.out()
             .println(
                 config.file().getFileName()
@@ -58,18 +63,41 @@ final class ValidateCommand implements Callable<Integer> {
         row.put("hint", p.hint());
         problems.add(row);
       }
-      inv.out().println(Json.pretty(result(false, null, problems)));
+      inv.out().println(Json.pretty(result(false, null, problems, List.of())));
       return ExitCode.USAGE;
     }
   }
 
   /** The --json answer: the same keys, in the same order, valid or not. */
   private static Map<String, Object> result(
-      boolean valid, Integer tasks, List<Map<String, Object>> problems) {
+      boolean valid, Integer tasks, List<Map<String, Object>> problems, List<String> warnings) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("valid", valid);
     out.put("tasks", tasks);
     out.put("problems", problems);
+    out.put("warnings", warnings);
     return out;
+  }
+
+  /** What is valid but cannot be meant: an enabled {@code at} task whose instant has passed. */
+  private static List<String> warnings(RunnerConfig config, Instant now) {
+    List<String> warnings = new ArrayList<>();
+    for (TaskDef task : config.tasks()) {
+      if (task.enabled() && task.schedule() instanceof ScheduleSpec.AtSpec at) {
+        Instant when = at.at().toInstant(task.zone());
+        if (when.isBefore(now)) {
+          warnings.add(
+              config.file().getFileName()
+                  + ": tasks."
+                  + task.name()
+                  + ".at: "
+                  + Times.local(when, task.zone())
+                  + " has passed, so the task will not run (unless it already has); give it a"
+                  + " later time, or start it by hand: runner run "
+                  + task.name());
+        }
+      }
+    }
+    return warnings;
   }
 }

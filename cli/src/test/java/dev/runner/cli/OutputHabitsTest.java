@@ -77,7 +77,8 @@ class OutputHabitsTest {
     assertThat(keys(json(cli, "stats", "--json").get(0)))
         .containsExactly(
             "task", "runs", "success_rate", "p50_seconds", "p95_seconds", "last_failure", "recent");
-    assertThat(keys(json(cli, "validate", "--json"))).containsExactly("valid", "tasks", "problems");
+    assertThat(keys(json(cli, "validate", "--json")))
+        .containsExactly("valid", "tasks", "problems", "warnings");
     assertThat(json(cli, "next", "job", "--json", "-n", "2").get(1).asText())
         .isEqualTo("2026-11-23T12:00:00Z");
     assertThat(json(cli, "cron", "0 8 * * 1", "--json", "-n", "1").get(0).asText())
@@ -87,7 +88,7 @@ class OutputHabitsTest {
     Cli.Result invalid = cli.run("validate", "--json");
     assertThat(invalid.code()).isEqualTo(2);
     JsonNode answer = new ObjectMapper().readTree(invalid.out());
-    assertThat(keys(answer)).containsExactly("valid", "tasks", "problems");
+    assertThat(keys(answer)).containsExactly("valid", "tasks", "problems", "warnings");
     assertThat(keys(answer.get("problems").get(0)))
         .containsExactly("file", "line", "column", "path", "message", "hint");
   }
