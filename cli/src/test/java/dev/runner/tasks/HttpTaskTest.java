@@ -1,16 +1,19 @@
 package dev.runner.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.runner.cli.CliHarness;
+import dev.runner.testing.StalledPeer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -136,5 +139,80 @@ class HttpTaskTest {
         .contains("call.url: an http task needs a url")
         .contains("call.method: 'FETCH' is not an HTTP method")
         .contains("call.expect_status: 'ok' is not a status");
+  }
+
+  @Test
+  void a_request_timeout_ends_a_request_to_a_peer_that_never_answers() throws Exception {
+    try (StalledPeer peer = StalledPeer.silent()) {
+      CliHarness cli =
+          harness(
+              "{\"type\": \"http\", \"url\": \"%s\", \"request_timeout\": \"1s\"}"
+                  .formatted(peer.url("/hang")));
+      long started = System.nanoTime();
+      CliHarness.Result run =
+          assertTimeoutPreemptively(Duration.ofSeconds(15), () -> cli.run("run", "call"));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+      assertThat(run.code()).as(run.toString()).isEqualTo(1);
+      assertThat(cli.lastRow().get("status")).isEqualTo("technical_failure");
+      assertThat(cli.lastMessage().get("error").toString())
+          .contains("GET " + peer.url("/hang"))
+          .contains("timed out after 1s");
+    }
+  }
+
+  @Test
+  void a_request_timeout_also_bounds_an_answer_whose_body_stalls_after_the_headers()
+      throws Exception {
+    try (StalledPeer peer =
+        StalledPeer.answering(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nthe start")) {
+      CliHarness cli =
+          harness(
+              "{\"type\": \"http\", \"url\": \"%s\", \"request_timeout\": \"1s\"}"
+                  .formatted(peer.url("/slow")));
+      long started = System.nanoTime();
+      CliHarness.Result run =
+          assertTimeoutPreemptively(Duration.ofSeconds(15), () -> cli.run("run", "call"));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+      assertThat(run.code()).as(run.toString()).isEqualTo(1);
+      assertThat(cli.lastRow().get("status")).isEqualTo("technical_failure");
+      assertThat(cli.lastMessage().get("error").toString())
+          .contains("timed out after 1s")
+          .contains("reading the answer");
+    }
+  }
+
+  @Test
+  void an_event_stream_that_stalls_after_one_event_ends_at_the_task_timeout() throws Exception {
+    try (StalledPeer peer = StalledPeer.eventStream("event: progress\ndata: 10%\n\n")) {
+      CliHarness cli =
+          harness(
+              "{\"type\": \"http\", \"url\": \"%s\", \"sse\": true, \"timeout\": \"1s\"}"
+                  .formatted(peer.url("/events")));
+      long started = System.nanoTime();
+      CliHarness.Result run =
+          assertTimeoutPreemptively(Duration.ofSeconds(15), () -> cli.run("run", "call"));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+      assertThat(run.out()).contains("event progress: 10%");
+      assertThat(cli.lastRow().get("status")).isEqualTo("timeout");
+      assertThat(cli.lastMessage().get("error").toString()).contains("timed out after 1s");
+      assertThat(cli.lastMessage().get("output_tail").toString()).contains("stopped after 1 event");
+    }
+  }
+
+  @Test
+  void a_request_timeout_that_is_not_a_positive_duration_is_refused() throws Exception {
+    CliHarness cli =
+        new CliHarness(home)
+            .config(
+                """
+                {"a": {"type": "http", "url": "http://127.0.0.1/", "request_timeout": "soon"},
+                 "b": {"type": "http", "url": "http://127.0.0.1/", "request_timeout": "0s"}}
+                """);
+    CliHarness.Result validate = cli.run("validate");
+    assertThat(validate.code()).isEqualTo(2);
+    assertThat(validate.err())
+        .contains("a.request_timeout:")
+        .contains("b.request_timeout: must be longer than zero");
   }
 }

@@ -6,18 +6,23 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +47,7 @@ public final class HttpCall {
   /** A response, or the failure that stopped it. */
   public record Response(int status, String body, Map<String, String> headers) {
     public String header(String name) {
-      return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), null);
+      return headers.getOrDefault(name.toLowerCase(Locale.ROOT), null);
     }
   }
 
@@ -56,11 +61,23 @@ public final class HttpCall {
   /** Sends and reads the whole body; stops when the run is cancelled. */
   public static Response send(HttpClient client, HttpRequest request, TaskContext context)
       throws Failure, InterruptedException {
-    return await(
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
+    return send(client, request, context, null);
+  }
+
+  /**
+   * Sends and reads the whole body; stops when the run is cancelled or, when {@code deadline} is
+   * not null, when the whole exchange (connecting, the headers and the body) has taken that long.
+   */
+  public static Response send(
+      HttpClient client, HttpRequest request, TaskContext context, Duration deadline)
+      throws Failure, InterruptedException {
+    return exchange(
+        client,
         request,
         context,
-        HttpResponse::body);
+        deadline,
+        false,
+        (response, events) -> new String(response.body().readAllBytes(), StandardCharsets.UTF_8));
   }
 
   /**
@@ -70,93 +87,183 @@ public final class HttpCall {
   public static Response stream(
       HttpClient client, HttpRequest request, TaskContext context, Consumer<Event> onEvent)
       throws Failure, InterruptedException {
-    return await(
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()),
+    return stream(client, request, context, null, onEvent);
+  }
+
+  /**
+   * {@link #stream(HttpClient, HttpRequest, TaskContext, Consumer)} within {@code deadline} (when
+   * not null) for the whole exchange, the stream to its end included.
+   */
+  public static Response stream(
+      HttpClient client,
+      HttpRequest request,
+      TaskContext context,
+      Duration deadline,
+      Consumer<Event> onEvent)
+      throws Failure, InterruptedException {
+    return exchange(
+        client,
         request,
         context,
-        response -> {
+        deadline,
+        true,
+        (response, events) -> {
           if (response.statusCode() / 100 != 2) {
-            return readAll(response.body());
+            return new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
           }
-          readEvents(response.body(), onEvent);
-          return "";
+          readEvents(
+              response.body(),
+              event -> {
+                events.incrementAndGet();
+                onEvent.accept(event);
+              });
+          return null;
         });
   }
 
   /** A server-sent event: its name ({@code message} when none was given) and data. */
   public record Event(String name, String data) {}
 
-  private static void readEvents(InputStream body, Consumer<Event> onEvent) {
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      String name = "message";
-      StringBuilder data = new StringBuilder();
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isEmpty()) {
-          if (data.length() > 0) {
-            onEvent.accept(new Event(name, data.toString()));
-          }
-          name = "message";
-          data.setLength(0);
-        } else if (line.startsWith("event:")) {
-          name = line.substring(6).strip();
-        } else if (line.startsWith("data:")) {
-          if (data.length() > 0) {
-            data.append('\n');
-          }
-          data.append(line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5));
+  private static void readEvents(InputStream body, Consumer<Event> onEvent) throws IOException {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+    String name = "message";
+    StringBuilder data = new StringBuilder();
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.isEmpty()) {
+        if (data.length() > 0) {
+          onEvent.accept(new Event(name, data.toString()));
         }
+        name = "message";
+        data.setLength(0);
+      } else if (line.startsWith("event:")) {
+        name = line.substring(6).strip();
+      } else if (line.startsWith("data:")) {
+        if (data.length() > 0) {
+          data.append('\n');
+        }
+        data.append(line.substring(5).startsWith(" ") ? line.substring(6) : line.substring(5));
       }
-      if (data.length() > 0) {
-        onEvent.accept(new Event(name, data.toString()));
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    }
+    if (data.length() > 0) {
+      onEvent.accept(new Event(name, data.toString()));
     }
   }
 
-  private static String readAll(InputStream body) {
-    try (InputStream in = body) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
+  /** Reads an answer's body; {@code null} for an event stream read to its end. */
+  private interface BodyReader {
+    String read(HttpResponse<InputStream> response, AtomicInteger events) throws IOException;
   }
 
-  private static <T> Response await(
-      CompletableFuture<HttpResponse<T>> future,
+  private static Response exchange(
+      HttpClient client,
       HttpRequest request,
       TaskContext context,
-      java.util.function.Function<HttpResponse<T>, String> read)
+      Duration deadline,
+      boolean eventStream,
+      BodyReader reader)
       throws Failure, InterruptedException {
-    context.cancellation().onCancel(() -> future.cancel(true));
-    HttpResponse<T> response;
-    try {
-      response = future.get();
-    } catch (CancellationException e) {
-      throw new Failure(request.method() + " " + request.uri() + ": stopped (timeout)");
-    } catch (ExecutionException e) {
-      throw new Failure(request.method() + " " + request.uri() + ": " + describe(e.getCause()));
+    Exchange exchange =
+        new Exchange(client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()));
+    context.cancellation().onCancel(() -> exchange.stop(Exchange.Stop.CANCELLED));
+    CompletableFuture<Void> timer = new CompletableFuture<>();
+    if (deadline != null) {
+      timer
+          .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+          .whenComplete(
+              (done, late) -> {
+                if (late != null) {
+                  exchange.stop(Exchange.Stop.DEADLINE);
+                }
+              });
     }
-    String body;
+    AtomicInteger events = new AtomicInteger();
     try {
-      body = read.apply(response);
-    } catch (java.io.UncheckedIOException e) {
-      throw new Failure(
-          request.method() + " " + request.uri() + ": the stream broke: " + e.getCause());
+      HttpResponse<InputStream> response;
+      try {
+        response = exchange.answer();
+      } catch (CancellationException | ExecutionException e) {
+        Exchange.Stop why = exchange.stopped();
+        if (why != null) {
+          throw stopped(request, why, deadline, -1);
+        }
+        throw new Failure(what(request) + ": " + describe(e.getCause(), request));
+      } catch (InterruptedException e) {
+        exchange.stop(Exchange.Stop.CANCELLED);
+        throw e;
+      }
+      boolean sse = false;
+      String body;
+      try {
+        body = reader.read(response, events);
+        sse = body == null;
+      } catch (IOException | UncheckedIOException e) {
+        Exchange.Stop why = exchange.stopped();
+        if (why != null) {
+          throw stopped(
+              request, why, deadline, eventStream && streamed(response) ? events.get() : -2);
+        }
+        throw new Failure(what(request) + ": the answer broke off: " + e);
+      }
+      Exchange.Stop why = exchange.finish();
+      if (why != null) {
+        // The close that stopped it can look like the end of the stream to the reader.
+        throw stopped(request, why, deadline, sse ? events.get() : -2);
+      }
+      Map<String, String> headers = new LinkedHashMap<>();
+      response
+          .headers()
+          .map()
+          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+      return new Response(response.statusCode(), sse ? "" : body, headers);
+    } finally {
+      timer.complete(null);
+      exchange.finish();
     }
-    Map<String, String> headers = new LinkedHashMap<>();
-    response
-        .headers()
-        .map()
-        .forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
-    return new Response(response.statusCode(), body, headers);
   }
 
-  private static String describe(Throwable cause) {
+  private static boolean streamed(HttpResponse<InputStream> response) {
+    return response.statusCode() / 100 == 2;
+  }
+
+  private static String what(HttpRequest request) {
+    return request.method() + " " + request.uri();
+  }
+
+  /**
+   * Why a stopped exchange ended, and where: {@code events} is -1 before the answer, -2 while
+   * reading a body, else the events of a stream read so far.
+   */
+  private static Failure stopped(
+      HttpRequest request, Exchange.Stop why, Duration deadline, int events) {
+    String where =
+        switch (events) {
+          case -1 -> "waiting for an answer";
+          case -2 -> "reading the answer";
+          default -> "reading the event stream, after " + events(events);
+        };
+    if (why == Exchange.Stop.DEADLINE) {
+      return new Failure(what(request) + ": timed out after " + format(deadline) + " " + where);
+    }
+    if (events >= 0) {
+      return new Failure(what(request) + ": stopped after " + events(events) + " of the stream");
+    }
+    return new Failure(what(request) + ": stopped " + where);
+  }
+
+  private static String events(int count) {
+    return count + (count == 1 ? " event" : " events");
+  }
+
+  private static String describe(Throwable cause, HttpRequest request) {
+    if (cause instanceof HttpConnectTimeoutException) {
+      return "cannot connect in time";
+    }
     if (cause instanceof HttpTimeoutException) {
-      return "no answer in time";
+      return request
+          .timeout()
+          .map(t -> "timed out after " + format(t) + " waiting for an answer")
+          .orElse("no answer in time");
     }
     if (cause instanceof ConnectException) {
       return "cannot connect ("
@@ -164,6 +271,22 @@ public final class HttpCall {
           + ")";
     }
     return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+  }
+
+  /** A duration as config writes it: {@code 1s}, {@code 90s}, {@code 10m}, {@code 250ms}. */
+  static String format(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 1000 != 0) {
+      return millis + "ms";
+    }
+    long seconds = millis / 1000;
+    if (seconds != 0 && seconds % 3600 == 0) {
+      return seconds / 3600 + "h";
+    }
+    if (seconds != 0 && seconds % 60 == 0) {
+      return seconds / 60 + "m";
+    }
+    return seconds + "s";
   }
 
   /** SPEC 9: what an unexpected status means. */

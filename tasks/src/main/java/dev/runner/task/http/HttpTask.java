@@ -20,7 +20,7 @@ public record HttpTask(HttpSpec spec) implements Task {
     String url = Templates.render(spec.url(), values, false);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(spec.timeout())
+            .timeout(spec.headersTimeout())
             .header("User-Agent", "runner");
     spec.headers().forEach((k, v) -> request.setHeader(k, Templates.render(v, values, false)));
     if (spec.body() == null) {
@@ -31,7 +31,7 @@ public record HttpTask(HttpSpec spec) implements Task {
           HttpRequest.BodyPublishers.ofString(
               Templates.render(spec.body(), values, spec.jsonBody()), StandardCharsets.UTF_8));
     }
-    HttpClient client = HttpCall.client(spec.timeout(), spec.followRedirects());
+    HttpClient client = HttpCall.client(spec.headersTimeout(), spec.followRedirects());
     context.log(spec.method() + " " + url);
     HttpCall.Response response;
     try {
@@ -41,9 +41,12 @@ public record HttpTask(HttpSpec spec) implements Task {
                   client,
                   request.build(),
                   context,
+                  spec.requestTimeout(),
                   event -> context.log("event " + event.name() + ": " + event.data()))
-              : HttpCall.send(client, request.build(), context);
+              : HttpCall.send(client, request.build(), context, spec.requestTimeout());
     } catch (HttpCall.Failure e) {
+      // In the output too: when the task's timeout stopped the run, its message replaces this one.
+      context.log(e.getMessage());
       return TaskResult.technicalFailure(e.getMessage());
     }
     context.log("HTTP " + response.status());

@@ -75,7 +75,18 @@ public final class HttpTaskType implements TaskType {
                           && h.getValue().toLowerCase(Locale.ROOT).contains("json"));
     }
     List<String> expect = expectations(fields);
-    Duration timeout = fields.duration("request_timeout").orElse(Duration.ofSeconds(30));
+    Duration timeout =
+        fields
+            .duration("request_timeout")
+            .filter(
+                d -> {
+                  if (d.isZero() || d.isNegative()) {
+                    fields.problem("request_timeout", "must be longer than zero", null);
+                    return false;
+                  }
+                  return true;
+                })
+            .orElse(null);
     boolean redirects = fields.bool("follow_redirects").orElse(true);
     boolean sse = fields.bool("sse").orElse(false);
     return new HttpTask(
