@@ -1,16 +1,19 @@
 package dev.runner.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.runner.cli.CliHarness;
+import dev.runner.testing.StalledPeer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -163,5 +166,50 @@ class DifyWorkflowTest {
     CliHarness.Result validate = cli.run("validate");
     assertThat(validate.code()).isEqualTo(2);
     assertThat(validate.err()).contains("summarise: dify_workflow needs DIFY_API_KEY");
+  }
+
+  @Test
+  void a_streaming_run_whose_stream_stalls_ends_at_the_task_timeout() throws Exception {
+    try (StalledPeer peer =
+        StalledPeer.eventStream(
+            "data: {\"event\": \"workflow_started\", \"workflow_run_id\": \"wr-2\", \"data\": {}}\n\n")) {
+      CliHarness cli =
+          new CliHarness(home)
+              .config(
+                  """
+                  {"summarise": {"type": "dify_workflow", "response_mode": "streaming",
+                    "timeout": "1s", "inputs": {"topic": "x"}}}
+                  """)
+              .dotenv("DIFY_API_KEY=app-key-1234\nDIFY_API_URL=" + peer.url("/v1") + "\n");
+      long started = System.nanoTime();
+      CliHarness.Result run =
+          assertTimeoutPreemptively(Duration.ofSeconds(15), () -> cli.run("run", "summarise"));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+      assertThat(run.out()).contains("workflow_started");
+      assertThat(cli.lastRow()).containsEntry("status", "timeout");
+      assertThat(cli.lastMessage().get("error").toString()).contains("timed out after 1s");
+      assertThat(cli.lastMessage().get("output_tail").toString())
+          .contains("stopped after 1 event of the stream");
+    }
+  }
+
+  @Test
+  void a_request_timeout_bounds_a_blocking_run_against_a_peer_that_never_answers()
+      throws Exception {
+    try (StalledPeer peer = StalledPeer.silent()) {
+      CliHarness cli =
+          new CliHarness(home)
+              .config(
+                  """
+                  {"summarise": {"type": "dify_workflow", "request_timeout": "1s",
+                    "inputs": {"topic": "x"}}}
+                  """)
+              .dotenv("DIFY_API_KEY=app-key-1234\nDIFY_API_URL=" + peer.url("/v1") + "\n");
+      assertTimeoutPreemptively(Duration.ofSeconds(15), () -> cli.run("run", "summarise"));
+      assertThat(cli.lastRow()).containsEntry("status", "technical_failure");
+      assertThat(cli.lastMessage().get("error").toString())
+          .contains("Dify: POST " + peer.url("/v1/workflows/run"))
+          .contains("timed out after 1s waiting for an answer");
+    }
   }
 }

@@ -17,15 +17,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** One workflow run: blocking (one answer) or streaming (server-sent events to the end). */
+/**
+ * One workflow run: blocking (one answer) or streaming (server-sent events to the end). {@code
+ * requestTimeout}, when set, bounds the whole exchange; without it the answer must start within
+ * {@link #ANSWER_STARTS_WITHIN} and the task's timeout bounds the rest.
+ */
 record DifyWorkflowTask(
     String url,
     String apiKey,
     String inputsTemplate,
     boolean streaming,
     String user,
-    Duration timeout)
+    Duration requestTimeout)
     implements Task {
+
+  static final Duration ANSWER_STARTS_WITHIN = Duration.ofMinutes(10);
 
   @Override
   public TaskResult run(TaskContext context) throws Exception {
@@ -40,13 +46,18 @@ record DifyWorkflowTask(
     body.put("user", Templates.render(user, values, false));
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(timeout)
+            .timeout(requestTimeout == null ? ANSWER_STARTS_WITHIN : requestTimeout)
             .header("Authorization", "Bearer " + apiKey)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
             .build();
     context.log("POST " + url + " inputs " + body.get("inputs"));
-    var client = HttpCall.client(Duration.ofSeconds(30), true);
+    var client =
+        HttpCall.client(
+            requestTimeout == null || requestTimeout.getSeconds() > 30
+                ? Duration.ofSeconds(30)
+                : requestTimeout,
+            true);
     AtomicReference<JsonNode> finished = new AtomicReference<>();
     HttpCall.Response response;
     try {
@@ -56,6 +67,7 @@ record DifyWorkflowTask(
                 client,
                 request,
                 context,
+                requestTimeout,
                 event -> {
                   JsonNode data = parse(json, event.data());
                   String type = data.path("event").asText(event.name());
@@ -72,12 +84,14 @@ record DifyWorkflowTask(
                   }
                 });
       } else {
-        response = HttpCall.send(client, request, context);
+        response = HttpCall.send(client, request, context, requestTimeout);
         if (response.status() / 100 == 2) {
           finished.set(parse(json, response.body()));
         }
       }
     } catch (HttpCall.Failure e) {
+      // In the output too: when the task's timeout stopped the run, its message replaces this one.
+      context.log(e.getMessage());
       return TaskResult.technicalFailure("Dify: " + e.getMessage());
     }
     if (response.status() / 100 != 2) {

@@ -58,7 +58,19 @@ public final class DifyWorkflowType implements TaskType {
       fields.problem("response_mode", "'" + mode + "' is not blocking or streaming", null);
     }
     String user = fields.string("user").orElse("runner");
-    Duration timeout = fields.duration("request_timeout").orElse(Duration.ofMinutes(10));
-    return new DifyWorkflowTask(url, key, inputsJson, mode.equals("streaming"), user, timeout);
+    Duration requestTimeout =
+        fields
+            .duration("request_timeout")
+            .filter(
+                d -> {
+                  if (d.isZero() || d.isNegative()) {
+                    fields.problem("request_timeout", "must be longer than zero", null);
+                    return false;
+                  }
+                  return true;
+                })
+            .orElse(null);
+    return new DifyWorkflowTask(
+        url, key, inputsJson, mode.equals("streaming"), user, requestTimeout);
   }
 }
