@@ -22,17 +22,23 @@ import java.util.Optional;
 final class NotionClient {
 
   static final String VERSION = "2022-06-28";
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  /** How long one request may take, its answer read to the end included. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
   private static final long MAX_RETRY_AFTER_SECONDS = 30;
   private static final int BLOCKS_PER_REQUEST = 100;
 
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient client = HttpCall.client(TIMEOUT, true);
+  private final HttpClient client;
   private final String baseUrl;
   private final String token;
   private final TaskContext context;
+  private final Duration requestTimeout;
 
-  NotionClient(String baseUrl, String token, TaskContext context) {
+  NotionClient(String baseUrl, String token, TaskContext context, Duration requestTimeout) {
+    this.client = HttpCall.client(requestTimeout, true);
+    this.requestTimeout = requestTimeout;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.token = token;
     this.context = context;
@@ -78,7 +84,7 @@ final class NotionClient {
     for (int attempt = 1; ; attempt++) {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(baseUrl + path))
-              .timeout(TIMEOUT)
+              .timeout(requestTimeout)
               .header("Authorization", "Bearer " + token)
               .header("Notion-Version", VERSION)
               .header("Content-Type", "application/json")
@@ -88,7 +94,7 @@ final class NotionClient {
               .build();
       HttpCall.Response response;
       try {
-        response = HttpCall.send(client, request, context);
+        response = HttpCall.send(client, request, context, requestTimeout);
       } catch (HttpCall.Failure e) {
         throw new NotionException("Notion: " + e.getMessage(), true);
       }

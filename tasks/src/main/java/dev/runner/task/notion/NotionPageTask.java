@@ -34,7 +34,8 @@ record NotionPageTask(Period period, PageSpec spec, List<Object> defaultTemplate
     Map<String, String> values = values(context);
     String title = Templates.render(spec.titleFormat(), values, false);
     String date = period == Period.DAY ? values.get("date") : values.get("week_start");
-    NotionClient notion = new NotionClient(spec.baseUrl(), spec.token(), context);
+    NotionClient notion =
+        new NotionClient(spec.baseUrl(), spec.token(), context, NotionClient.REQUEST_TIMEOUT);
     ObjectMapper json = new ObjectMapper();
     try {
       ObjectNode filter = json.createObjectNode();
