@@ -11,6 +11,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
 
@@ -23,12 +24,18 @@ import java.util.Properties;
  */
 final class EmailSender {
 
-  private static final String TIMEOUT_MS = "10000";
+  /**
+   * Connecting, and each read and write of the conversation: a server that accepts and never
+   * greets, or stops answering, fails the delivery instead of holding the run's worker.
+   */
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final Environment env;
+  private final Duration timeout;
 
-  EmailSender(Environment env) {
+  EmailSender(Environment env, Duration timeout) {
     this.env = env;
+    this.timeout = timeout;
   }
 
   /** Sends; returns the server's answer in words, or throws with the reason. */
@@ -42,13 +49,14 @@ final class EmailSender {
     String from = env.get("SMTP_FROM", user != null ? user : "runner@" + host);
 
     String protocol = ssl ? "smtps" : "smtp";
+    String timeoutMs = Long.toString(timeout.toMillis());
     Properties props = new Properties();
     props.put("mail.transport.protocol", protocol);
     props.put("mail." + protocol + ".host", host);
     props.put("mail." + protocol + ".port", port);
-    props.put("mail." + protocol + ".connectiontimeout", TIMEOUT_MS);
-    props.put("mail." + protocol + ".timeout", TIMEOUT_MS);
-    props.put("mail." + protocol + ".writetimeout", TIMEOUT_MS);
+    props.put("mail." + protocol + ".connectiontimeout", timeoutMs);
+    props.put("mail." + protocol + ".timeout", timeoutMs);
+    props.put("mail." + protocol + ".writetimeout", timeoutMs);
     props.put("mail." + protocol + ".auth", Boolean.toString(user != null));
     // Use STARTTLS when the server offers it; insist only when asked to.
     props.put("mail.smtp.starttls.enable", "true");

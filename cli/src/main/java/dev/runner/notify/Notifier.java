@@ -6,6 +6,7 @@ import dev.runner.config.TaskDef;
 import dev.runner.config.TaskDef.NotifyRule;
 import dev.runner.config.Template;
 import dev.runner.store.RunStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +22,21 @@ import java.util.function.UnaryOperator;
 public final class Notifier {
 
   private final EmailSender email;
-  private final WebhookSender webhook = new WebhookSender();
+  private final WebhookSender webhook;
   private final UnaryOperator<String> redact;
 
   public Notifier(Environment env, UnaryOperator<String> redact) {
-    this.email = new EmailSender(env);
+    this(env, redact, EmailSender.TIMEOUT, WebhookSender.TIMEOUT);
+  }
+
+  /** With the channels' own bounds: a test makes them short. */
+  Notifier(
+      Environment env,
+      UnaryOperator<String> redact,
+      Duration emailTimeout,
+      Duration webhookTimeout) {
+    this.email = new EmailSender(env, emailTimeout);
+    this.webhook = new WebhookSender(webhookTimeout);
     this.redact = redact;
   }
 
