@@ -181,6 +181,44 @@ class FaultsIT {
   }
 
   @Test
+  void output_a_full_disk_refuses_is_counted_and_the_run_still_recorded_as_it_ended()
+      throws Exception {
+    useHome(smallDisk());
+    Path printed = dir.resolve("printed");
+    Path ends = dir.resolve("ends");
+    config(
+        "\"job\": {\"type\": \"shell\", \"cron\": \"* * * * *\""
+            + ", \"command\": \"echo job $RUNNER_SCHEDULED_TIME $RUNNER_ATTEMPT >> "
+            + ledger
+            + "; while [ ! -f "
+            + go
+            + " ]; do sleep 0.05; done; seq 1 20000; touch "
+            + printed
+            + "; while [ ! -f "
+            + ends
+            + " ]; do sleep 0.05; done\"}");
+    Path err = dir.resolve("tick.err");
+    Process tick = jar.start(dir.resolve("tick.out"), err, "tick", "--now", "2026-11-23T10:00:00Z");
+    awaitRunning("job");
+    fill(home);
+    Files.createFile(go);
+    PackagedJar.awaitTrue(
+        "the output printed", Duration.ofSeconds(30), () -> Files.exists(printed));
+    Files.delete(home.resolve("filler"));
+    Files.createFile(ends);
+    PackagedJar.Ran ran = finish(tick, err);
+    assertThat(ran.code()).as(ran.toString()).isZero();
+    assertThat(jar.rows("job"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.status()).isEqualTo(RunStatus.SUCCESS);
+              assertThat(r.message()).contains("lines could not be written to");
+            });
+    assertPromisesHold("job");
+  }
+
+  @Test
   void a_full_disk_at_claim_time_runs_nothing_and_the_next_tick_runs_the_fire_once()
       throws Exception {
     useHome(smallDisk());
