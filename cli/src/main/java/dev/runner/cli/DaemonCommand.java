@@ -95,7 +95,7 @@ final class DaemonCommand implements Callable<Integer> {
   }
 
   private Path lockFile() {
-    return root.home().dir().resolve("locks").resolve("daemon.lock");
+    return DaemonLock.file(root.home().dir());
   }
 
   private int status(Invocation inv) throws IOException {
@@ -107,18 +107,13 @@ final class DaemonCommand implements Callable<Integer> {
     }
     Duration since = Duration.between(now.lastPass(), inv.clock().instant());
     String line =
-        "runner daemon pid " + now.pid() + " serves " + home + "; last pass " + ago(since);
+        "runner daemon pid " + now.pid() + " serves " + home + "; last pass " + Times.ago(since);
     if (since.compareTo(STUCK) > 0) {
       inv.out().println(line + ": it looks stuck (see logs/task.log)");
       return ExitCode.TASK_FAILED;
     }
     inv.out().println(line);
     return ExitCode.OK;
-  }
-
-  private static String ago(Duration since) {
-    long seconds = Math.max(0, since.toSeconds());
-    return seconds < 120 ? seconds + " s ago" : seconds / 60 + " min ago";
   }
 
   private Duration grace() {

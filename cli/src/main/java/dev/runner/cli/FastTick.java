@@ -2,6 +2,7 @@ package dev.runner.cli;
 
 import dev.runner.config.Home;
 import dev.runner.engine.IdleRecord;
+import dev.runner.engine.PassMark;
 import java.time.Instant;
 
 /**
@@ -41,6 +42,9 @@ final class FastTick {
             new IdleRecord.Inputs(
                 resolved.configFile(), resolved.envFile(), invocation.environment()),
             now);
+    if (idle) {
+      PassMark.record(resolved.dir(), now);
+    }
     if (idle && invocation.terminal()) {
       invocation.out().println("tick: nothing was due");
       invocation.out().flush();

@@ -18,6 +18,7 @@ final class FullCommandLine {
           DaemonCommand.class,
           RunCommand.class,
           ListCommand.class,
+          StatusCommand.class,
           HistoryCommand.class,
           LogsCommand.class,
           EnableCommand.class,

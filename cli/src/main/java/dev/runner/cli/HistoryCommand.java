@@ -2,6 +2,7 @@ package dev.runner.cli;
 
 import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Json;
+import dev.runner.query.RunSummary;
 import dev.runner.schedule.Durations;
 import dev.runner.store.HistoryQuery;
 import dev.runner.store.RunRecord;
@@ -103,48 +104,10 @@ final class HistoryCommand implements Callable<Integer> {
           Times.local(r.runTime(), zone),
           Times.seconds(r.duration()),
           r.trigger() + (r.attempt() > 1 ? " #" + r.attempt() : ""),
-          oneLine(Json.readObject(r.message())));
+          RunSummary.of(Json.readObject(r.message())));
     }
     table.print(inv.out());
     return ExitCode.OK;
-  }
-
-  /**
-   * The part of a message a person wants first (the error, the reason, or the last output line),
-   * then what its notifications did.
-   */
-  static String oneLine(Map<String, Object> message) {
-    String text = firstLine(message);
-    if (message.get("notifications") instanceof List<?> sent && !sent.isEmpty()) {
-      List<String> parts = new ArrayList<>();
-      for (Object item : sent) {
-        if (item instanceof Map<?, ?> d) {
-          parts.add(
-              d.get("rule")
-                  + "/"
-                  + d.get("channel")
-                  + " "
-                  + (Boolean.TRUE.equals(d.get("ok")) ? "ok" : "failed"));
-        }
-      }
-      text = (text.isEmpty() ? "" : text + " ") + "[notified " + String.join(", ", parts) + "]";
-    }
-    return text;
-  }
-
-  private static String firstLine(Map<String, Object> message) {
-    for (String key : List.of("error", "reason", "summary")) {
-      Object value = message.get(key);
-      if (value != null && !value.toString().isBlank()) {
-        return value.toString();
-      }
-    }
-    Object tail = message.get("output_tail");
-    if (tail != null && !tail.toString().isBlank()) {
-      String[] lines = tail.toString().split("\n");
-      return lines[lines.length - 1];
-    }
-    return "";
   }
 
   private Set<RunStatus> statuses() {

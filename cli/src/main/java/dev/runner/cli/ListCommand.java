@@ -1,12 +1,9 @@
 package dev.runner.cli;
 
 import dev.runner.config.RunnerConfig;
-import dev.runner.config.TaskDef;
 import dev.runner.engine.Json;
-import dev.runner.engine.StateAhead;
-import dev.runner.schedule.Schedule;
-import dev.runner.store.Store;
-import dev.runner.store.TaskState;
+import dev.runner.query.TaskRow;
+import dev.runner.query.TaskRows;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,41 +46,23 @@ final class ListCommand implements Callable<Integer> {
     }
     Instant now = inv.clock().instant();
     ZoneId zone = config.settings().zone();
-    Map<String, TaskState> states = root.read(Store::states);
+    List<TaskRow> tasks = root.read(store -> TaskRows.read(config, store, now));
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (TaskDef task : config.tasks()) {
-      TaskState state = states.get(task.name());
-      Instant anchor = state == null ? now : state.anchor();
-      boolean firstTickRunsIt =
-          state == null
-              && task.schedule() != null
-              && task.schedule().firstSightWatermark(now).isBefore(now);
-      // fires up to the watermark are decided: one ahead of the clock holds the next fire back
-      Instant after = state == null || state.watermark().isBefore(now) ? now : state.watermark();
-      Instant next =
-          !task.enabled()
-              ? null
-              : firstTickRunsIt
-                  ? now
-                  : task.compile(anchor).flatMap((Schedule s) -> s.next(after)).orElse(null);
+    for (TaskRow task : tasks) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", task.name());
       row.put("enabled", task.enabled());
       row.put("type", task.type());
-      row.put("schedule", task.scheduleText());
-      row.put("timezone", task.zone().getId());
-      row.put("next_run", Times.iso(next, zone));
-      row.put(
-          "last_status",
-          state == null || state.lastStatus() == null ? null : state.lastStatus().dbName());
-      row.put("successes", state == null ? 0 : state.successes());
-      row.put("failures", state == null ? 0 : state.failures());
+      row.put("schedule", task.schedule());
+      row.put("timezone", task.zone());
+      row.put("next_run", Times.iso(task.next(), zone));
+      row.put("last_status", task.lastStatus() == null ? null : task.lastStatus().dbName());
+      row.put("running", task.running());
+      row.put("successes", task.successes());
+      row.put("failures", task.failures());
       row.put("description", task.description());
       row.put(
-          "state_ahead",
-          state != null && StateAhead.isAhead(state, now)
-              ? Times.iso(state.watermark(), zone)
-              : null);
+          "state_ahead", task.ahead() == null ? null : Times.iso(task.ahead().watermark(), zone));
       rows.add(row);
     }
     if (json) {
@@ -98,25 +77,21 @@ final class ListCommand implements Callable<Integer> {
         new Table("NAME", "ON", "TYPE", "SCHEDULE", "NEXT", "LAST", "OK/FAIL", "DESCRIPTION")
             .limit(3, 28)
             .limit(7, 40);
-    for (Map<String, Object> row : rows) {
-      Instant next =
-          row.get("next_run") == null
-              ? null
-              : java.time.OffsetDateTime.parse((String) row.get("next_run")).toInstant();
+    for (TaskRow task : tasks) {
       table.row(
-          (String) row.get("name"),
-          (Boolean) row.get("enabled") ? "yes" : "no",
-          (String) row.get("type"),
-          (String) row.get("schedule"),
-          next == null ? "-" : Times.local(next, zone),
-          row.get("last_status") == null ? "-" : (String) row.get("last_status"),
-          row.get("successes") + "/" + row.get("failures"),
-          (String) row.get("description"));
+          task.name(),
+          task.enabled() ? "yes" : "no",
+          task.type(),
+          task.schedule(),
+          task.next() == null ? "-" : Times.local(task.next(), zone),
+          task.running() ? "running" : task.lastStatus() == null ? "-" : task.lastStatus().dbName(),
+          task.successes() + "/" + task.failures(),
+          task.description());
     }
     table.print(inv.out());
-    for (StateAhead.Ahead ahead : StateAhead.find(states.values(), now)) {
-      if (config.task(ahead.task()).isPresent()) {
-        inv.out().println(AheadReport.line(ahead, zone));
+    for (TaskRow task : tasks) {
+      if (task.ahead() != null) {
+        inv.out().println(AheadReport.line(task.ahead(), zone));
       }
     }
     return ExitCode.OK;

@@ -6,6 +6,7 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Decision;
 import dev.runner.engine.Engine;
 import dev.runner.engine.IdleRecord;
+import dev.runner.engine.PassMark;
 import dev.runner.engine.Pruner;
 import dev.runner.engine.RunResult;
 import dev.runner.engine.StateAhead;
@@ -72,6 +73,9 @@ final class TickCommand implements Callable<Integer> {
     }
     if (recordIdle) {
       IdleRecord.clear(config.home().dir()); // this tick's outcome replaces it
+    }
+    if (!dryRun) {
+      PassMark.record(config.home().dir(), clock.instant());
     }
     try {
       TickReport report = root.engine(clock).tick(dryRun);

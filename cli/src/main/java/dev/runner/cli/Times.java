@@ -41,6 +41,15 @@ final class Times {
         : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.ofInstant(instant, zone));
   }
 
+  /** How long ago, as a person says it: seconds for the first two minutes, then minutes. */
+  static String ago(Duration since) {
+    long seconds = Math.max(0, since.toSeconds());
+    if (seconds < 120) {
+      return seconds + " s ago";
+    }
+    return seconds < 7200 ? seconds / 60 + " min ago" : seconds / 3600 + " h ago";
+  }
+
   static String seconds(Double seconds) {
     if (seconds == null) {
       return "";

@@ -6,6 +6,7 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.engine.Pass;
+import dev.runner.engine.PassMark;
 import dev.runner.engine.Pruner;
 import dev.runner.engine.TaskLog;
 import java.io.IOException;
@@ -129,6 +130,7 @@ public final class Daemon {
           });
     }
     Instant now = clock.instant();
+    PassMark.record(engine.config().home().dir(), now);
     if (pass.busy()) {
       return now.plus(BUSY_RETRY);
     }

@@ -24,6 +24,11 @@ public final class DaemonLock implements AutoCloseable {
     this.lock = lock;
   }
 
+  /** Where a home's daemon lock lives. */
+  public static Path file(Path home) {
+    return home.resolve("locks").resolve("daemon.lock");
+  }
+
   /** The lock, or empty with the holder's pid in {@code holder} (when it could be read). */
   public static Optional<DaemonLock> tryAcquire(Path file, StringBuilder holder)
       throws IOException {

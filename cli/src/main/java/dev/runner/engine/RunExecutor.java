@@ -111,7 +111,7 @@ final class RunExecutor {
                         processes,
                         // The wall clock, not the run's (which --now may set): a later
                         // sweep checks it against the process's start as the OS tells it.
-                        child -> store.markChild(claim.id(), child.pid(), Instant.now())));
+                        child -> markChild(claim, child, logNotes)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         result = TaskResult.technicalFailure("interrupted");
@@ -139,8 +139,10 @@ final class RunExecutor {
     } else if (status != RunStatus.SUCCESS) {
       error = result.summary();
     }
+    // once, here: the row, task.log, the journal, and the tick's or run's own line all take it
+    error = redactor.redact(error);
     if (error != null) {
-      message.put("error", redactor.redact(error));
+      message.put("error", error);
     } else if (!result.summary().isEmpty()) {
       message.put("summary", redactor.redact(result.summary()));
     }
@@ -284,6 +286,18 @@ final class RunExecutor {
       return null;
     }
     return end.plus(claim.task().retries().delayBefore(claim.attempt() + 1));
+  }
+
+  /**
+   * The child's pid lets a later crash sweep stop what a dead runner left running. A database that
+   * refuses it (full, locked) loses only that clean-up, and must not fail a task that has started.
+   */
+  private void markChild(Claim claim, ProcessHandle child, Map<String, Object> notes) {
+    try {
+      store.markChild(claim.id(), child.pid(), Instant.now());
+    } catch (StoreException e) {
+      notes.put("child_pid", "not recorded: " + e.getMessage());
+    }
   }
 
   private static RunStatus status(TaskResult result, CancelSignal cancel) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tasks whose watermark is ahead of the clock, as a {@code tick --now} in the future leaves them:
@@ -25,13 +26,17 @@ public final class StateAhead {
   public static List<Ahead> find(Collection<TaskState> states, Instant now) {
     List<Ahead> ahead = new ArrayList<>();
     for (TaskState state : states) {
-      if (isAhead(state, now)) {
-        ahead.add(
-            new Ahead(
-                state.taskName(), state.watermark(), Duration.between(now, state.watermark())));
-      }
+      of(state, now).ifPresent(ahead::add);
     }
     return ahead;
+  }
+
+  public static Optional<Ahead> of(TaskState state, Instant now) {
+    return isAhead(state, now)
+        ? Optional.of(
+            new Ahead(
+                state.taskName(), state.watermark(), Duration.between(now, state.watermark())))
+        : Optional.empty();
   }
 
   public static boolean isAhead(TaskState state, Instant now) {

@@ -447,11 +447,20 @@ public final class Store implements AutoCloseable {
 
     /** Retries due at {@code now}, oldest first. */
     public List<PendingRetry> dueRetries(Instant now) throws SQLException {
+      return retries("WHERE due_at <= ?", Instants.format(now));
+    }
+
+    /** Every retry waiting, the soonest first. */
+    public List<PendingRetry> retries() throws SQLException {
+      return retries("WHERE 1 = ?", 1);
+    }
+
+    private List<PendingRetry> retries(String where, Object arg) throws SQLException {
       List<PendingRetry> due = new ArrayList<>();
       try (PreparedStatement ps =
           connection.prepareStatement(
-              "SELECT * FROM retry_queue WHERE due_at <= ? ORDER BY due_at, task_name")) {
-        ps.setString(1, Instants.format(now));
+              "SELECT * FROM retry_queue " + where + " ORDER BY due_at, task_name")) {
+        ps.setObject(1, arg);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             due.add(

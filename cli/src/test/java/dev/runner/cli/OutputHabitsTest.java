@@ -53,6 +53,7 @@ class OutputHabitsTest {
             "timezone",
             "next_run",
             "last_status",
+            "running",
             "successes",
             "failures",
             "description",

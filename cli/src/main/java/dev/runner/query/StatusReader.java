@@ -1,0 +1,137 @@
+package dev.runner.query;
+
+import dev.runner.config.Problem;
+import dev.runner.daemon.DaemonLock;
+import dev.runner.engine.Identity;
+import dev.runner.engine.Json;
+import dev.runner.engine.PassMark;
+import dev.runner.engine.StateAhead;
+import dev.runner.query.HomeStatus.Attention;
+import dev.runner.query.HomeStatus.Failing;
+import dev.runner.query.HomeStatus.Kind;
+import dev.runner.query.HomeStatus.Running;
+import dev.runner.store.PendingRetry;
+import dev.runner.store.RunRecord;
+import dev.runner.store.Store;
+import dev.runner.store.TaskState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds a {@link HomeStatus} from one read of the store and what the home's files tell. */
+public final class StatusReader {
+
+  private final Identity identity;
+
+  public StatusReader(Identity identity) {
+    this.identity = identity;
+  }
+
+  private record Rows(
+      Collection<TaskState> states, List<RunRecord> running, List<PendingRetry> retries) {}
+
+  /**
+   * @param tasks the enabled tasks of a configuration that loads, whose failures count; empty when
+   *     it does not load, and then every task the store knows counts
+   * @param problems what is wrong with the configuration
+   */
+  public HomeStatus read(
+      Store store, Path home, Optional<Set<String>> tasks, List<Problem> problems, Instant now) {
+    Rows rows =
+        store.inTransaction(tx -> new Rows(tx.states().values(), tx.running(), tx.retries()));
+    List<Failing> failing = new ArrayList<>();
+    for (TaskState state : rows.states()) {
+      boolean watched = tasks.map(t -> t.contains(state.taskName())).orElse(true);
+      if (watched && state.lastStatus() != null && state.lastStatus().isFailure()) {
+        Optional<RunRecord> run =
+            state.lastRunId() == null ? Optional.empty() : store.find(state.lastRunId());
+        failing.add(
+            new Failing(
+                state.taskName(),
+                state.lastStatus(),
+                state.lastRunId(),
+                run.map(r -> r.endTime() != null ? r.endTime() : r.runTime()).orElse(null),
+                run.map(r -> RunSummary.of(Json.readObject(r.message()))).orElse("")));
+      }
+    }
+    List<Running> running = new ArrayList<>();
+    for (RunRecord r : rows.running()) {
+      running.add(
+          new Running(
+              r.id(),
+              r.taskName(),
+              r.runTime(),
+              Duration.between(r.runTime(), now),
+              r.host(),
+              r.pid(),
+              r.childPid(),
+              ownerAlive(r)));
+    }
+    List<StateAhead.Ahead> ahead =
+        StateAhead.find(rows.states(), now).stream()
+            .filter(a -> tasks.map(t -> t.contains(a.task())).orElse(true))
+            .toList();
+    Instant lastPass = PassMark.last(home).orElse(null);
+    DaemonLock.Status daemon = daemon(home);
+    return new HomeStatus(
+        now,
+        lastPass,
+        daemon.running() ? daemon.pid() : null,
+        daemon.running() ? daemon.lastPass() : null,
+        running,
+        failing,
+        rows.retries(),
+        ahead,
+        problems,
+        attention(now, lastPass, problems, failing, ahead, running));
+  }
+
+  private static List<Attention> attention(
+      Instant now,
+      Instant lastPass,
+      List<Problem> problems,
+      List<Failing> failing,
+      List<StateAhead.Ahead> ahead,
+      List<Running> running) {
+    List<Attention> out = new ArrayList<>();
+    if (lastPass == null) {
+      out.add(new Attention(Kind.NEVER_PASSED, null));
+    } else if (Duration.between(lastPass, now).compareTo(HomeStatus.PASS_STALE) > 0) {
+      out.add(new Attention(Kind.PASS_STALE, null));
+    }
+    if (!problems.isEmpty()) {
+      out.add(new Attention(Kind.CONFIG_INVALID, null));
+    }
+    failing.forEach(f -> out.add(new Attention(Kind.TASK_FAILING, f.task())));
+    ahead.forEach(a -> out.add(new Attention(Kind.STATE_AHEAD, a.task())));
+    running.stream()
+        .filter(r -> Boolean.FALSE.equals(r.ownerAlive()))
+        .forEach(r -> out.add(new Attention(Kind.OWNER_GONE, r.task())));
+    return out;
+  }
+
+  /**
+   * Asked of the OS, not of the task's lock: probing the lock would hold it for an instant, and a
+   * tick claiming the task then would take the run for busy.
+   */
+  private Boolean ownerAlive(RunRecord r) {
+    if (!identity.host().equals(r.host())) {
+      return null;
+    }
+    return r.pid() != null && ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  private static DaemonLock.Status daemon(Path home) {
+    try {
+      return DaemonLock.status(DaemonLock.file(home));
+    } catch (IOException e) {
+      return new DaemonLock.Status(false, "", null);
+    }
+  }
+}

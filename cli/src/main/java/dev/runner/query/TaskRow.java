@@ -1,0 +1,27 @@
+package dev.runner.query;
+
+import dev.runner.engine.StateAhead;
+import dev.runner.store.RunStatus;
+import java.time.Instant;
+
+/**
+ * One task as {@code list} and the console's task page show it.
+ *
+ * @param next the next fire a tick would run; null when disabled or the schedule has no more
+ * @param lastStatus the latest outcome; null before the first
+ * @param running whether a run of it is in progress now
+ * @param ahead its watermark, when that is ahead of the clock (see {@code runner state reset})
+ */
+public record TaskRow(
+    String name,
+    boolean enabled,
+    String type,
+    String schedule,
+    String zone,
+    Instant next,
+    RunStatus lastStatus,
+    boolean running,
+    long successes,
+    long failures,
+    String description,
+    StateAhead.Ahead ahead) {}

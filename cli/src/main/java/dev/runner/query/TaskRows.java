@@ -1,0 +1,67 @@
+package dev.runner.query;
+
+import dev.runner.config.RunnerConfig;
+import dev.runner.config.TaskDef;
+import dev.runner.engine.StateAhead;
+import dev.runner.schedule.Schedule;
+import dev.runner.store.RunRecord;
+import dev.runner.store.Store;
+import dev.runner.store.TaskState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The configured tasks with what the store knows of each, read in one transaction. */
+public final class TaskRows {
+
+  private TaskRows() {}
+
+  private record Rows(Map<String, TaskState> states, Collection<RunRecord> running) {}
+
+  public static List<TaskRow> read(RunnerConfig config, Store store, Instant now) {
+    Rows rows = store.inTransaction(tx -> new Rows(tx.states(), tx.running()));
+    Set<String> running =
+        rows.running().stream().map(RunRecord::taskName).collect(Collectors.toSet());
+    List<TaskRow> out = new ArrayList<>();
+    for (TaskDef task : config.tasks()) {
+      TaskState state = rows.states().get(task.name());
+      out.add(
+          new TaskRow(
+              task.name(),
+              task.enabled(),
+              task.type(),
+              task.scheduleText(),
+              task.zone().getId(),
+              next(task, state, now),
+              state == null ? null : state.lastStatus(),
+              running.contains(task.name()),
+              state == null ? 0 : state.successes(),
+              state == null ? 0 : state.failures(),
+              task.description(),
+              state == null ? null : StateAhead.of(state, now).orElse(null)));
+    }
+    return out;
+  }
+
+  /** The fire the next tick runs: what the planner would decide, without deciding it. */
+  private static Instant next(TaskDef task, TaskState state, Instant now) {
+    if (!task.enabled()) {
+      return null;
+    }
+    boolean firstTickRunsIt =
+        state == null
+            && task.schedule() != null
+            && task.schedule().firstSightWatermark(now).isBefore(now);
+    if (firstTickRunsIt) {
+      return now;
+    }
+    Instant anchor = state == null ? now : state.anchor();
+    // fires up to the watermark are decided: one ahead of the clock holds the next fire back
+    Instant after = state == null || state.watermark().isBefore(now) ? now : state.watermark();
+    return task.compile(anchor).flatMap((Schedule s) -> s.next(after)).orElse(null);
+  }
+}
