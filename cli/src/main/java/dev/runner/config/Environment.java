@@ -38,9 +38,10 @@ public record Environment(Map<String, String> fileEntries, Map<String, String> p
   }
 
   /**
-   * The values to mask: {@code .env} entries whose key names a secret, and any key listed in {@code
-   * RUNNER_SECRETS}. Values under four characters are left alone, or masking them would garble
-   * ordinary output.
+   * The values to mask: those of every variable whose name marks a secret, from {@code .env} or the
+   * process environment alike (Docker's {@code -e} and systemd's {@code Environment=} pass secrets
+   * that way), and of any key listed in {@code RUNNER_SECRETS}. Values under four characters are
+   * left alone, or masking them would garble ordinary output.
    */
   public Set<String> secretValues() {
     Set<String> listed = new TreeSet<>();
@@ -52,9 +53,7 @@ public record Environment(Map<String, String> fileEntries, Map<String, String> p
     Set<String> values = new TreeSet<>();
     Map<String, String> all = forChildren();
     for (Map.Entry<String, String> entry : all.entrySet()) {
-      boolean secret =
-          listed.contains(entry.getKey())
-              || (fileEntries.containsKey(entry.getKey()) && namesASecret(entry.getKey()));
+      boolean secret = listed.contains(entry.getKey()) || namesASecret(entry.getKey());
       if (secret && entry.getValue() != null && entry.getValue().length() >= 4) {
         values.add(entry.getValue());
       }

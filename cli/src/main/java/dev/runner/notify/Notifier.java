@@ -81,7 +81,9 @@ public final class Notifier {
         } else {
           answer = webhook.send((ChannelSpec.Webhook) channel, values);
         }
-        deliveries.add(new Delivery(rule.name(), event, channel.label(), true, answer));
+        // a peer may echo the request, secrets and all: its answer is stored in the run's row
+        deliveries.add(
+            new Delivery(rule.name(), event, channel.label(), true, redact.apply(answer)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         deliveries.add(new Delivery(rule.name(), event, channel.label(), false, "interrupted"));

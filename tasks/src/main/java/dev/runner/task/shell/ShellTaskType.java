@@ -24,8 +24,9 @@ public final class ShellTaskType implements TaskType {
 
   @Override
   public Set<String> verbatimFields() {
-    // The shell expands ${VAR} itself from the environment, which holds the .env entries.
-    return Set.of("command", "argv");
+    // The shell expands ${VAR} in a command itself, from the environment that holds the .env
+    // entries; argv has no shell, so runner expands it there (an unset variable is a problem).
+    return Set.of("command");
   }
 
   @Override
