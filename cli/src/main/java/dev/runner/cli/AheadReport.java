@@ -1,15 +1,12 @@
 package dev.runner.cli;
 
 import dev.runner.engine.StateAhead;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 
 /**
  * A tick's word on tasks whose state is ahead of the clock: said once on stderr (which cron mails)
@@ -17,35 +14,18 @@ import java.util.TreeSet;
  */
 final class AheadReport {
 
-  private final Path record;
+  private final SaidOnce once;
 
   AheadReport(Path home) {
-    this.record = home.resolve("locks").resolve("ahead");
+    this.once = new SaidOnce(home.resolve("locks").resolve("ahead"));
   }
 
   void report(List<StateAhead.Ahead> ahead, PrintWriter err, ZoneId zone) {
-    Set<String> now = new TreeSet<>();
+    Map<String, String> lines = new LinkedHashMap<>();
     for (StateAhead.Ahead a : ahead) {
-      now.add(a.task() + " " + a.watermark());
+      lines.put(a.task() + " " + a.watermark(), line(a, zone));
     }
-    Set<String> said = said();
-    for (StateAhead.Ahead a : ahead) {
-      if (!said.contains(a.task() + " " + a.watermark())) {
-        err.println(line(a, zone));
-      }
-    }
-    if (now.equals(said)) {
-      return;
-    }
-    try {
-      if (now.isEmpty()) {
-        Files.deleteIfExists(record);
-      } else {
-        Files.write(record, now, StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      // said again by the next tick: better twice than never
-    }
+    once.say(lines, err);
   }
 
   static String line(StateAhead.Ahead a, ZoneId zone) {
@@ -58,15 +38,5 @@ final class AheadReport {
         + " `runner state reset "
         + a.task()
         + "` brings it back";
-  }
-
-  private Set<String> said() {
-    try {
-      return Files.exists(record)
-          ? new TreeSet<>(Files.readAllLines(record, StandardCharsets.UTF_8))
-          : Set.of();
-    } catch (IOException e) {
-      return Set.of();
-    }
   }
 }

@@ -51,7 +51,7 @@ final class ListCommand implements Callable<Integer> {
     for (TaskRow task : tasks) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", task.name());
-      row.put("enabled", task.enabled());
+      row.put("enabled", task.valid() ? task.enabled() : null);
       row.put("type", task.type());
       row.put("schedule", task.schedule());
       row.put("timezone", task.zone());
@@ -63,6 +63,7 @@ final class ListCommand implements Callable<Integer> {
       row.put("description", task.description());
       row.put(
           "state_ahead", task.ahead() == null ? null : Times.iso(task.ahead().watermark(), zone));
+      row.put("problems", task.problems());
       rows.add(row);
     }
     if (json) {
@@ -78,6 +79,10 @@ final class ListCommand implements Callable<Integer> {
             .limit(3, 28)
             .limit(7, 40);
     for (TaskRow task : tasks) {
+      if (!task.valid()) {
+        table.row(task.name(), "-", "-", "-", "-", "invalid", counts(task), task.problems().get(0));
+        continue;
+      }
       table.row(
           task.name(),
           task.enabled() ? "yes" : "no",
@@ -85,7 +90,7 @@ final class ListCommand implements Callable<Integer> {
           task.schedule(),
           task.next() == null ? "-" : Times.local(task.next(), zone),
           task.running() ? "running" : task.lastStatus() == null ? "-" : task.lastStatus().dbName(),
-          task.successes() + "/" + task.failures(),
+          counts(task),
           task.description());
     }
     table.print(inv.out());
@@ -94,6 +99,19 @@ final class ListCommand implements Callable<Integer> {
         inv.out().println(AheadReport.line(task.ahead(), zone));
       }
     }
+    long invalid = tasks.stream().filter(t -> !t.valid()).count();
+    if (invalid > 0) {
+      inv.out()
+          .println(
+              invalid
+                  + (invalid == 1 ? " task is invalid" : " tasks are invalid")
+                  + (invalid == 1 ? " and does not run" : " and do not run")
+                  + "; `runner validate` lists every problem");
+    }
     return ExitCode.OK;
+  }
+
+  private static String counts(TaskRow task) {
+    return task.successes() + "/" + task.failures();
   }
 }

@@ -1,5 +1,7 @@
 package dev.runner.cli;
 
+import dev.runner.config.InvalidConfigException;
+import dev.runner.config.InvalidTask;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.Suggest;
 import dev.runner.config.TaskDef;
@@ -7,6 +9,7 @@ import dev.runner.engine.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,7 +82,12 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  static TaskDef find(RunnerConfig config, String name) {
+  /** The task named; an invalid one ends the command with its problems (exit 2). */
+  static TaskDef find(RunnerConfig config, String name) throws InvalidConfigException {
+    Optional<InvalidTask> invalid = config.invalidTask(name);
+    if (invalid.isPresent()) {
+      throw new InvalidConfigException(invalid.get().problems());
+    }
     return config
         .task(name)
         .orElseThrow(

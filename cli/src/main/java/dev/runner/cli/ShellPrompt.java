@@ -17,8 +17,11 @@ import java.util.function.Supplier;
  */
 final class ShellPrompt {
 
-  /** What the prompt shows; {@code problems} > 0 when the config does not load. */
-  record Status(int tasks, int running, int failing, int problems) {}
+  /**
+   * What the prompt shows; {@code problems} > 0 when the config does not load, {@code invalid} the
+   * tasks of one that does that are invalid.
+   */
+  record Status(int tasks, int running, int failing, int problems, int invalid) {}
 
   /** Where the config comes from: read afresh for each prompt, so edits and runs elsewhere show. */
   interface ConfigSource {
@@ -31,12 +34,12 @@ final class ShellPrompt {
     try {
       config = source.load();
     } catch (InvalidConfigException e) {
-      return new Status(0, 0, 0, Math.max(1, e.problems().size()));
+      return new Status(0, 0, 0, Math.max(1, e.problems().size()), 0);
     }
     int tasks = config.tasks().size();
     Path db = config.settings().database();
     if (!Files.exists(db)) {
-      return new Status(tasks, 0, 0, 0);
+      return new Status(tasks, 0, 0, 0, config.invalid().size());
     }
     try (Store store = Store.open(db, config.home().dir(), config.settings().logDir())) {
       int running =
@@ -46,9 +49,9 @@ final class ShellPrompt {
               .filter(s -> s.lastStatus() != null && s.lastStatus().isFailure())
               .filter(s -> config.task(s.taskName()).isPresent())
               .count();
-      return new Status(tasks, running, (int) failing, 0);
+      return new Status(tasks, running, (int) failing, 0, config.invalid().size());
     } catch (RuntimeException e) {
-      return new Status(tasks, 0, 0, 0); // a prompt must not fail
+      return new Status(tasks, 0, 0, 0, config.invalid().size()); // a prompt must not fail
     }
   }
 
@@ -83,6 +86,9 @@ final class ShellPrompt {
                   + ": validate)"));
     } else {
       prompt.append(now.tasks()).append(now.tasks() == 1 ? " task" : " tasks");
+      if (now.invalid() > 0) {
+        prompt.append(" · ").append(paint(RED, now.invalid() + " invalid (validate)"));
+      }
       if (now.running() > 0) {
         prompt.append(" · ").append(paint(YELLOW, now.running() + " running"));
       }

@@ -1,6 +1,7 @@
 package dev.runner.cli;
 
 import dev.runner.config.InvalidConfigException;
+import dev.runner.config.InvalidTask;
 import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
@@ -55,6 +56,7 @@ final class StatusCommand implements Callable<Integer> {
     RunnerConfig config;
     Optional<Set<String>> tasks;
     List<Problem> problems;
+    List<InvalidTask> invalid;
     try {
       config = root.config();
       tasks =
@@ -64,19 +66,24 @@ final class StatusCommand implements Callable<Integer> {
                   .map(TaskDef::name)
                   .collect(Collectors.toSet()));
       problems = List.of();
+      invalid = config.invalid();
     } catch (InvalidConfigException e) {
       config = root.settings(); // a .env that does not load either ends here, with its problems
       tasks = Optional.empty();
       problems = e.problems();
+      invalid = List.of();
     }
     ZoneId zone = config.settings().zone();
     Instant at = now == null ? inv.clock().instant() : Times.parse(now, zone, "--now");
     Path home = config.home().dir();
     Optional<Set<String>> watched = tasks;
-    List<Problem> found = problems;
+    List<Problem> refused = problems;
+    List<InvalidTask> invalidTasks = invalid;
     HomeStatus status =
         root.read(
-            store -> new StatusReader(Identity.current()).read(store, home, watched, found, at));
+            store ->
+                new StatusReader(Identity.current())
+                    .read(store, home, watched, refused, invalidTasks, at));
     if (json) {
       inv.out().println(Json.pretty(json(status, zone)));
     } else {
@@ -151,6 +158,11 @@ final class StatusCommand implements Callable<Integer> {
       out.println("configuration: no task runs until these are fixed");
       s.problems().forEach(p -> out.println("  " + p));
     }
+    if (!s.invalid().isEmpty()) {
+      out.println();
+      out.println("invalid tasks: they do not run until fixed, the others do");
+      s.invalid().forEach(t -> t.problems().forEach(p -> out.println("  " + p)));
+    }
     out.println();
     if (s.attention().isEmpty()) {
       out.println("all well");
@@ -175,6 +187,8 @@ final class StatusCommand implements Callable<Integer> {
           s.problems().size()
               + (s.problems().size() == 1 ? " problem" : " problems")
               + " in the configuration (above); `runner validate` explains each";
+      case TASK_INVALID ->
+          a.subject() + " is invalid and does not run (above); `runner validate` explains each";
       case TASK_FAILING ->
           a.subject()
               + " failed last time; "
@@ -249,6 +263,14 @@ final class StatusCommand implements Callable<Integer> {
     }
     out.put("state_ahead", ahead);
     out.put("problems", s.problems().stream().map(Problem::toString).toList());
+    List<Map<String, Object>> invalid = new ArrayList<>();
+    for (InvalidTask t : s.invalid()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("task", t.name());
+      row.put("problems", t.problems().stream().map(Problem::toString).toList());
+      invalid.add(row);
+    }
+    out.put("invalid", invalid);
     List<Map<String, Object>> attention = new ArrayList<>();
     for (Attention a : s.attention()) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -73,6 +73,9 @@ final class TickCommand implements Callable<Integer> {
     }
     if (recordIdle) {
       IdleRecord.clear(config.home().dir()); // this tick's outcome replaces it
+      new InvalidReport(config.home().dir()).report(config.invalid(), inv.err());
+    } else {
+      InvalidReport.lines(config.invalid()).values().forEach(inv.err()::println);
     }
     if (!dryRun) {
       PassMark.record(config.home().dir(), clock.instant());

@@ -35,6 +35,9 @@ final class ValidateCommand implements Callable<Integer> {
     Invocation inv = root.invocation;
     try {
       RunnerConfig config = root.config();
+      if (!config.invalid().isEmpty()) {
+        throw new InvalidConfigException(config.problems()); // the others run, but say them all
+      }
       List<String> warnings = warnings(config, inv.clock().instant());
       if (json) {
         inv.out().println(Json.pretty(result(true, config.tasks().size(), List.of(), warnings)));

@@ -80,7 +80,19 @@ public final class ConfigEditor {
       edited.replace(edit.offset(), edit.offset() + edit.length(), edit.replacement());
     }
     String result = edited.toString();
-    loader.load(home, result); // throws with every problem: nothing is written
+    // Nothing is written when the file would not load, or when a task enabled here would be
+    // invalid: enabled, it would not run. Disabling one that is invalid is how to quiet it.
+    RunnerConfig loaded = loader.load(home, result);
+    if (enabled) {
+      List<Problem> named =
+          loaded.invalid().stream()
+              .filter(t -> tasks.contains(t.name()))
+              .flatMap(t -> t.problems().stream())
+              .toList();
+      if (!named.isEmpty()) {
+        throw new InvalidConfigException(named);
+      }
+    }
     if (!result.equals(text)) {
       writeAtomically(file, result);
     }

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Loads a home's {@code .env} and {@code tasks_config.json} into a {@link RunnerConfig}: parse,
- * apply defaults, check everything, and either return a complete config or throw with every problem
- * found. It never half-loads.
+ * apply defaults and check everything. A problem of the files as a whole (not readable, not JSON, a
+ * bad setting in {@code .env}) throws with every problem found; a problem confined to a task makes
+ * that task, and the tasks that depend on it, invalid, and the rest load.
  */
 public final class ConfigLoader {
 
@@ -56,7 +57,7 @@ public final class ConfigLoader {
         new Environment(readEnvFile(home.envFile(), envPositions, problems), processEnv);
     Settings settings = readSettings(home, environment, envPositions, problems);
 
-    List<TaskDef> tasks = new ArrayList<>();
+    Tasks tasks = new Tasks(List.of(), List.of());
     String text = configText != null ? configText : readText(home.configFile(), problems);
     if (text != null) {
       tasks = readTasks(text, home.configFile(), environment, settings, problems);
@@ -64,8 +65,10 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new InvalidConfigException(problems);
     }
-    return new RunnerConfig(home, tasks, environment, settings);
+    return new RunnerConfig(home, tasks.valid(), tasks.invalid(), environment, settings);
   }
+
+  private record Tasks(List<TaskDef> valid, List<InvalidTask> invalid) {}
 
   /**
    * The environment and settings alone, with no tasks: for commands that only read history and need
@@ -83,7 +86,7 @@ public final class ConfigLoader {
     return new RunnerConfig(home, List.of(), environment, settings);
   }
 
-  private List<TaskDef> readTasks(
+  private Tasks readTasks(
       String text, Path file, Environment environment, Settings settings, List<Problem> problems) {
     JsonValue root;
     try {
@@ -91,7 +94,7 @@ public final class ConfigLoader {
     } catch (JsonReader.SyntaxError e) {
       problems.add(
           new Problem(file, e.position, null, e.getMessage(), "the file must be valid JSON"));
-      return List.of();
+      return new Tasks(List.of(), List.of());
     }
     if (!(root instanceof JsonValue.Obj tasksObject)) {
       problems.add(
@@ -101,23 +104,69 @@ public final class ConfigLoader {
               null,
               "the file holds " + root.kind() + ", not an object of tasks",
               "write {\"task_name\": {\"cron\": \"0 0 * * *\", ...}}"));
-      return List.of();
+      return new Tasks(List.of(), List.of());
     }
-    TaskReader reader = new TaskReader(file, types, environment, settings.zone(), problems);
+    List<Problem> found = new ArrayList<>();
+    TaskReader reader = new TaskReader(file, types, environment, settings.zone(), found);
     Map<String, TaskDef> tasks = new LinkedHashMap<>();
     Map<String, JsonValue.Member> members = new LinkedHashMap<>();
+    Map<String, List<Problem>> invalid = new LinkedHashMap<>();
     for (JsonValue.Member member : tasksObject.members().values()) {
       if (member.key().equals("$schema")) {
         continue;
       }
       members.put(member.key(), member);
+      found.clear();
       TaskDef task = reader.read(member);
-      if (task != null) {
+      if (task != null && found.isEmpty()) {
         tasks.put(task.name(), task);
+      } else {
+        invalid.put(member.key(), new ArrayList<>(found));
       }
     }
-    new DependencyCheck(file, members, problems).check();
-    return new ArrayList<>(tasks.values());
+    new DependencyCheck(file, members, invalid).check();
+    invalidateDependents(file, members, tasks, invalid);
+    tasks.keySet().removeAll(invalid.keySet());
+    List<InvalidTask> out = new ArrayList<>();
+    for (String name : members.keySet()) { // file order
+      if (invalid.containsKey(name)) {
+        out.add(new InvalidTask(name, invalid.get(name)));
+      }
+    }
+    return new Tasks(new ArrayList<>(tasks.values()), out);
+  }
+
+  /** A task that waits for an invalid one could never be triggered: it is invalid too. */
+  private static void invalidateDependents(
+      Path file,
+      Map<String, JsonValue.Member> members,
+      Map<String, TaskDef> tasks,
+      Map<String, List<Problem>> invalid) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (TaskDef task : tasks.values()) {
+        if (invalid.containsKey(task.name())) {
+          continue;
+        }
+        for (String upstream : task.dependsOn()) {
+          if (invalid.containsKey(upstream)) {
+            JsonValue at = ((JsonValue.Obj) members.get(task.name()).value()).get("depends_on");
+            invalid.put(
+                task.name(),
+                List.of(
+                    new Problem(
+                        file,
+                        at.position(),
+                        task.name() + ".depends_on",
+                        "depends on \"" + upstream + "\", which is invalid",
+                        "fix " + upstream + " (its problems are listed too), or drop it here")));
+            changed = true;
+            break;
+          }
+        }
+      }
+    }
   }
 
   private static Map<String, String> readEnvFile(

@@ -6,15 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Unknown upstreams and cycles in {@code depends_on}, each cycle printed as its path. */
+/**
+ * Unknown upstreams and cycles in {@code depends_on}, each cycle printed as its path; each problem
+ * is the task's that names the upstream (a cycle's, every task's on it).
+ */
 final class DependencyCheck {
 
   private final Path file;
   private final Map<String, JsonValue.Member> tasks;
-  private final List<Problem> problems;
+  private final Map<String, List<Problem>> problems;
   private final Map<String, List<String>> edges = new HashMap<>();
 
-  DependencyCheck(Path file, Map<String, JsonValue.Member> tasks, List<Problem> problems) {
+  DependencyCheck(
+      Path file, Map<String, JsonValue.Member> tasks, Map<String, List<Problem>> problems) {
     this.file = file;
     this.tasks = tasks;
     this.problems = problems;
@@ -32,7 +36,8 @@ final class DependencyCheck {
           continue; // the task's own check reports the type
         }
         if (!tasks.containsKey(s.value())) {
-          problems.add(
+          add(
+              task.key(),
               new Problem(
                   file,
                   item.position(),
@@ -61,13 +66,27 @@ final class DependencyCheck {
       cycle.add(task);
       JsonValue.Member first = tasks.get(cycle.get(0));
       JsonValue at = ((JsonValue.Obj) first.value()).get("depends_on");
-      problems.add(
+      Problem problem =
           new Problem(
               file,
               at.position(),
               cycle.get(0) + ".depends_on",
               "dependency cycle " + String.join(" -> ", reversed(cycle)),
-              "a task cannot wait for itself; remove one of these depends_on entries"));
+              "a task cannot wait for itself; remove one of these depends_on entries");
+      add(cycle.get(0), problem);
+      cycle.stream()
+          .distinct()
+          .filter(t -> !t.equals(cycle.get(0)))
+          .forEach(
+              t ->
+                  add(
+                      t,
+                      new Problem(
+                          file,
+                          ((JsonValue.Obj) tasks.get(t).value()).get("depends_on").position(),
+                          t + ".depends_on",
+                          "is on the dependency cycle " + String.join(" -> ", reversed(cycle)),
+                          null)));
       return;
     }
     state.put(task, 1);
@@ -77,6 +96,10 @@ final class DependencyCheck {
     }
     path.remove(path.size() - 1);
     state.put(task, 2);
+  }
+
+  private void add(String task, Problem problem) {
+    problems.computeIfAbsent(task, t -> new ArrayList<>()).add(problem);
   }
 
   /** Paths are found walking upstream; people read a cycle in the direction runs flow. */

@@ -1,6 +1,7 @@
 package dev.runner.daemon;
 
 import dev.runner.config.InvalidConfigException;
+import dev.runner.config.InvalidTask;
 import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Engine;
@@ -94,6 +95,7 @@ public final class Daemon {
               + first.tasks().size()
               + " tasks, home "
               + first.home().dir());
+      warnInvalid(log, first);
       while (!stopRequested) {
         Instant next;
         try {
@@ -212,6 +214,16 @@ public final class Daemon {
     engine.reconfigure(next);
     resize(pool, next.settings().maxWorkers());
     engine.taskLog().note("configuration reloaded: " + next.tasks().size() + " tasks");
+    warnInvalid(engine.taskLog(), next);
+  }
+
+  /** Said when a config is taken up, which is once per change of it. */
+  private static void warnInvalid(TaskLog log, RunnerConfig config) {
+    for (InvalidTask task : config.invalid()) {
+      for (Problem problem : task.problems()) {
+        log.warn(task.name() + " is invalid and does not run: " + problem);
+      }
+    }
   }
 
   private static void resize(ThreadPoolExecutor pool, int workers) {

@@ -1,5 +1,6 @@
 package dev.runner.query;
 
+import dev.runner.config.InvalidTask;
 import dev.runner.config.Problem;
 import dev.runner.engine.StateAhead;
 import dev.runner.store.PendingRetry;
@@ -15,7 +16,8 @@ import java.util.List;
  *
  * @param lastPass when a tick or the daemon last passed over the home; null before the first
  * @param daemonPid the daemon serving the home, or null when none does
- * @param problems what is wrong with the configuration; empty when it loads
+ * @param problems why the configuration is refused as a whole (no task runs); empty when it loads
+ * @param invalid the tasks of a configuration that loads that are invalid (the others run)
  */
 public record HomeStatus(
     Instant now,
@@ -27,6 +29,7 @@ public record HomeStatus(
     List<PendingRetry> retries,
     List<StateAhead.Ahead> ahead,
     List<Problem> problems,
+    List<InvalidTask> invalid,
     List<Attention> attention) {
 
   /** A tick or daemon pass older than this means nothing is calling runner. */
@@ -38,6 +41,7 @@ public record HomeStatus(
     retries = List.copyOf(retries);
     ahead = List.copyOf(ahead);
     problems = List.copyOf(problems);
+    invalid = List.copyOf(invalid);
     attention = List.copyOf(attention);
   }
 
@@ -68,7 +72,10 @@ public record HomeStatus(
     NEVER_PASSED,
     /** The last pass is older than {@link #PASS_STALE}. */
     PASS_STALE,
+    /** The configuration is refused as a whole: no task runs. */
     CONFIG_INVALID,
+    /** A task is invalid: it does not run, the others do. */
+    TASK_INVALID,
     TASK_FAILING,
     STATE_AHEAD,
     /** A row says running, but its owner on this host is gone: the next tick marks it crashed. */

@@ -1,5 +1,6 @@
 package dev.runner.query;
 
+import dev.runner.config.InvalidTask;
 import dev.runner.config.Problem;
 import dev.runner.daemon.DaemonLock;
 import dev.runner.engine.Identity;
@@ -39,10 +40,16 @@ public final class StatusReader {
   /**
    * @param tasks the enabled tasks of a configuration that loads, whose failures count; empty when
    *     it does not load, and then every task the store knows counts
-   * @param problems what is wrong with the configuration
+   * @param problems why the configuration is refused as a whole
+   * @param invalid the invalid tasks of a configuration that loads
    */
   public HomeStatus read(
-      Store store, Path home, Optional<Set<String>> tasks, List<Problem> problems, Instant now) {
+      Store store,
+      Path home,
+      Optional<Set<String>> tasks,
+      List<Problem> problems,
+      List<InvalidTask> invalid,
+      Instant now) {
     Rows rows =
         store.inTransaction(tx -> new Rows(tx.states().values(), tx.running(), tx.retries()));
     List<Failing> failing = new ArrayList<>();
@@ -89,13 +96,15 @@ public final class StatusReader {
         rows.retries(),
         ahead,
         problems,
-        attention(now, lastPass, problems, failing, ahead, running));
+        invalid,
+        attention(now, lastPass, problems, invalid, failing, ahead, running));
   }
 
   private static List<Attention> attention(
       Instant now,
       Instant lastPass,
       List<Problem> problems,
+      List<InvalidTask> invalid,
       List<Failing> failing,
       List<StateAhead.Ahead> ahead,
       List<Running> running) {
@@ -108,6 +117,7 @@ public final class StatusReader {
     if (!problems.isEmpty()) {
       out.add(new Attention(Kind.CONFIG_INVALID, null));
     }
+    invalid.forEach(t -> out.add(new Attention(Kind.TASK_INVALID, t.name())));
     failing.forEach(f -> out.add(new Attention(Kind.TASK_FAILING, f.task())));
     ahead.forEach(a -> out.add(new Attention(Kind.STATE_AHEAD, a.task())));
     running.stream()

@@ -3,6 +3,7 @@ package dev.runner.query;
 import dev.runner.engine.StateAhead;
 import dev.runner.store.RunStatus;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One task as {@code list} and the console's task page show it.
@@ -11,6 +12,8 @@ import java.time.Instant;
  * @param lastStatus the latest outcome; null before the first
  * @param running whether a run of it is in progress now
  * @param ahead its watermark, when that is ahead of the clock (see {@code runner state reset})
+ * @param problems why it is invalid and does not run; empty for a valid task (an invalid one has
+ *     only its name, its outcomes so far and these)
  */
 public record TaskRow(
     String name,
@@ -24,4 +27,14 @@ public record TaskRow(
     long successes,
     long failures,
     String description,
-    StateAhead.Ahead ahead) {}
+    StateAhead.Ahead ahead,
+    List<String> problems) {
+
+  public TaskRow {
+    problems = List.copyOf(problems);
+  }
+
+  public boolean valid() {
+    return problems.isEmpty();
+  }
+}

@@ -1,5 +1,7 @@
 package dev.runner.query;
 
+import dev.runner.config.InvalidTask;
+import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.StateAhead;
@@ -42,7 +44,26 @@ public final class TaskRows {
               state == null ? 0 : state.successes(),
               state == null ? 0 : state.failures(),
               task.description(),
-              state == null ? null : StateAhead.of(state, now).orElse(null)));
+              state == null ? null : StateAhead.of(state, now).orElse(null),
+              List.of()));
+    }
+    for (InvalidTask task : config.invalid()) {
+      TaskState state = rows.states().get(task.name());
+      out.add(
+          new TaskRow(
+              task.name(),
+              false,
+              null,
+              null,
+              null,
+              null,
+              state == null ? null : state.lastStatus(),
+              running.contains(task.name()),
+              state == null ? 0 : state.successes(),
+              state == null ? 0 : state.failures(),
+              null,
+              null,
+              task.problems().stream().map(Problem::toString).toList()));
     }
     return out;
   }

@@ -2,13 +2,16 @@ package dev.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +104,7 @@ class ConfigFuzzTest {
   @TempDir Path home;
 
   @Test
-  void malformed_configs_and_env_files_are_refused_with_a_position_and_change_nothing()
+  void malformed_configs_and_env_files_are_refused_with_a_position_and_run_nothing_invalid()
       throws Exception {
     Random random = new Random(SEED);
     List<byte[]> configs = new ArrayList<>();
@@ -197,9 +200,15 @@ class ConfigFuzzTest {
         + Files.exists(home.resolve("task_log.db-wal"));
   }
 
-  /** One variant: 1 when refused, 0 when it still happens to be valid. */
+  /**
+   * One variant: 1 when refused, 0 when it still happens to be valid. A file that is not readable
+   * JSON is refused as a whole and nothing changes; a problem confined to tasks leaves those tasks
+   * without a run, and the tick says why.
+   */
   private int check(Cli cli, String what, String before) throws Exception {
     Cli.Result validate = cli.run("validate");
+    Map<String, Long> runsBefore = runsByTask(cli);
+    Files.deleteIfExists(home.resolve("locks").resolve("invalid")); // say it for every variant
     Cli.Result tick = cli.run("tick");
     String said = "seed " + SEED + ", " + what + ":\n" + validate + "\n" + tick;
     for (String trace : TRACES) {
@@ -212,9 +221,47 @@ class ConfigFuzzTest {
       return 0;
     }
     assertThat(validate.code()).as(said).isEqualTo(ExitCode.USAGE);
-    assertThat(tick.code()).as(said).isEqualTo(ExitCode.USAGE);
     assertThat(validate.err()).as(said).containsPattern(POSITION);
-    assertThat(database()).as(said + "\nnothing changed").isEqualTo(before);
+    if (tick.code() == ExitCode.USAGE) {
+      assertThat(tick.err()).as(said).containsPattern(POSITION);
+      assertThat(database()).as(said + "\nnothing changed").isEqualTo(before);
+      return 1;
+    }
+    assertThat(tick.code()).as(said).isIn(0, 1);
+    assertThat(tick.err())
+        .as(said)
+        .contains("is invalid and does not run")
+        .containsPattern(POSITION);
+    Map<String, Long> runsAfter = runsByTask(cli);
+    List<String> invalid = invalidTasks(cli);
+    assertThat(invalid).as(said).isNotEmpty();
+    for (String task : invalid) {
+      assertThat(runsAfter.get(task))
+          .as(said + "\n" + task + " ran")
+          .isEqualTo(runsBefore.get(task));
+    }
     return 1;
+  }
+
+  /** Empty when the history cannot be read: a bad .env refuses every command, the tick too. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Long> runsByTask(Cli cli) throws Exception {
+    Cli.Result history = cli.run("history", "--json", "--limit", "100000");
+    if (history.code() != 0) {
+      return Map.of();
+    }
+    List<Map<String, Object>> rows = new ObjectMapper().readValue(history.out(), List.class);
+    return rows.stream()
+        .collect(Collectors.groupingBy(r -> (String) r.get("task_name"), Collectors.counting()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> invalidTasks(Cli cli) throws Exception {
+    Cli.Result list = cli.run("list", "--json");
+    List<Map<String, Object>> rows = new ObjectMapper().readValue(list.out(), List.class);
+    return rows.stream()
+        .filter(r -> !((List<?>) r.get("problems")).isEmpty())
+        .map(r -> (String) r.get("name"))
+        .toList();
   }
 }

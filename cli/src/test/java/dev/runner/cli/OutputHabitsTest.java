@@ -57,7 +57,8 @@ class OutputHabitsTest {
             "successes",
             "failures",
             "description",
-            "state_ahead");
+            "state_ahead",
+            "problems");
     assertThat(keys(json(cli, "history", "--json").get(0)))
         .containsExactly(
             "id",

@@ -92,10 +92,13 @@ class ShellTest {
 
   @Test
   void an_invalid_config_shows_in_the_prompt_and_the_shell_goes_on() throws Exception {
-    Files.writeString(home.resolve("tasks_config.json"), "{\"x\": {\"type\": \"shel\"}}");
-    String shown = session("validate\n");
-    assertThat(shown)
+    Files.writeString(home.resolve("tasks_config.json"), "{\"x\": {\"type\": \"shel\"}");
+    assertThat(session("validate\n"))
         .contains("runner config invalid (1 problem: validate) ❯ validate")
+        .contains("tasks_config.json:1:");
+    Files.writeString(home.resolve("tasks_config.json"), "{\"x\": {\"type\": \"shel\"}}");
+    assertThat(session("validate\n"))
+        .contains("runner 0 tasks · 1 invalid (validate) ✓ ❯ validate")
         .contains("did you mean \"shell\"");
   }
 
@@ -114,7 +117,7 @@ class ShellTest {
 
   @Test
   void the_prompt_is_coloured_only_when_asked() {
-    ShellPrompt.Status busy = new ShellPrompt.Status(5, 1, 2, 0);
+    ShellPrompt.Status busy = new ShellPrompt.Status(5, 1, 2, 0, 0);
     assertThat(new ShellPrompt(() -> busy, false).render(0))
         .isEqualTo("runner 5 tasks · 1 running · 2 failing ❯ ");
     assertThat(new ShellPrompt(() -> busy, true).render(1))

@@ -158,15 +158,29 @@ class StatusTest {
       throws Exception {
     Cli cli = cli(OK);
     assertThat(cli.run("tick").code()).isZero();
-    cli.config("{\"ok\": {\"type\": \"shell\", \"cron\": \"61 * * * *\", \"command\": \"true\"}}");
+    cli.config(
+        "{\"ok\": {\"type\": \"shell\", \"every\": \"1h\", \"command\": \"true\"},"
+            + " \"bad\": {\"type\": \"shell\", \"cron\": \"61 * * * *\", \"command\": \"true\"}}");
 
     Cli.Result status = cli.at("2026-11-23T10:01:00Z").run("status");
     assertThat(status.code()).as(status.toString()).isEqualTo(ExitCode.TASK_FAILED);
     assertThat(status.out())
         .contains("last pass 2026-11-23 10:00:00")
-        .contains("configuration: no task runs until these are fixed")
+        .contains("invalid tasks: they do not run until fixed, the others do")
         .contains("tasks_config.json:1:")
-        .contains("ok.cron")
+        .contains("bad.cron")
+        .contains("- bad is invalid and does not run");
+    Map<String, Object> json = json(cli.run("status", "--json"));
+    assertThat((List<?>) json.get("invalid"))
+        .singleElement()
+        .satisfies(t -> assertThat(((Map<?, ?>) t).get("task")).isEqualTo("bad"));
+
+    cli.config("{\"ok\": {\"type\": \"shell\",");
+    Cli.Result refused = cli.at("2026-11-23T10:01:00Z").run("status");
+    assertThat(refused.code()).as(refused.toString()).isEqualTo(ExitCode.TASK_FAILED);
+    assertThat(refused.out())
+        .contains("last pass 2026-11-23 10:00:00")
+        .contains("configuration: no task runs until these are fixed")
         .contains("problem in the configuration (above); `runner validate` explains each");
   }
 

@@ -94,19 +94,74 @@ class TickCommandTest {
   }
 
   @Test
-  void an_invalid_config_runs_nothing_changes_nothing_and_exits_2() throws Exception {
+  void an_invalid_task_does_not_run_the_others_do_and_its_problem_is_said_once_per_change()
+      throws Exception {
     Cli cli =
         new Cli(home)
             .config(
                 """
                 {"good": {"type": "shell", "every": "1m", "command": "true"},
-                 "bad":  {"type": "shell", "crom": "* * * * *", "command": "true"}}
+                 "bad":  {"type": "shell", "crom": "* * * * *", "command": "true"},
+                 "next": {"type": "shell", "depends_on": ["bad"], "command": "true"}}
                 """);
-    Cli.Result tick = cli.run("tick");
-    assertThat(tick.code()).isEqualTo(2);
+    Cli.Result tick = cli.at("2026-11-23T10:00:01Z").run("tick");
+    assertThat(tick.code()).as(tick.toString()).isZero();
     assertThat(tick.err())
-        .contains("tasks_config.json:2:28: bad.crom: unknown field; did you mean \"cron\"?");
-    assertThat(home.resolve("task_log.db")).doesNotExist();
+        .contains(
+            "runner: bad is invalid and does not run: tasks_config.json:2:28: bad.crom: unknown"
+                + " field; did you mean \"cron\"?")
+        .contains("runner: next is invalid and does not run: tasks_config.json:3:42:")
+        .doesNotContain("good");
+    assertThat(cli.history()).extracting(r -> r.get("task_name")).containsExactly("good");
+
+    // the next minutes run good again and say nothing more (cron mails nothing)
+    Cli.Result again = cli.at("2026-11-23T10:01:01Z").run("tick");
+    assertThat(again.code()).isZero();
+    assertThat(again.err()).isEmpty();
+    assertThat(cli.history()).hasSize(2);
+
+    // another problem is said once; refusing is for a file that is not JSON
+    cli.config(
+        """
+        {"good": {"type": "shell", "every": "1m", "command": "true"},
+         "bad":  {"type": "shell", "cron": "* * * * *", "command": "true", "timeout": "soon"}}
+        """);
+    assertThat(cli.at("2026-11-23T10:02:01Z").run("tick").err())
+        .contains("bad.timeout")
+        .doesNotContain("crom");
+    cli.config("{\"good\": {\"type\": \"shell\", \"every\": \"1m\", \"command\": \"true\"},");
+    Cli.Result refused = cli.at("2026-11-23T10:03:01Z").run("tick");
+    assertThat(refused.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(cli.history()).hasSize(3);
+
+    assertThat(cli.run("validate").code()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void run_and_next_of_an_invalid_task_say_its_problems_and_other_tasks_still_run()
+      throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"good": {"type": "shell", "command": "echo fine"},
+                 "bad":  {"type": "shell", "cron": "61 * * * *", "command": "true"}}
+                """);
+    Cli.Result bad = cli.run("run", "bad");
+    assertThat(bad.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(bad.err()).contains("bad.cron");
+    assertThat(cli.run("next", "bad").code()).isEqualTo(ExitCode.USAGE);
+    Cli.Result good = cli.run("run", "good");
+    assertThat(good.code()).as(good.toString()).isZero();
+    assertThat(good.out()).contains("fine");
+
+    Cli.Result list = cli.run("list");
+    assertThat(list.out())
+        .containsPattern("(?m)^bad +- +- +- +- +invalid +0/0 +tasks_config.json:2:")
+        .contains("1 task is invalid and does not run; `runner validate` lists every problem");
+    Cli.Result validate = cli.run("validate");
+    assertThat(validate.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(validate.err()).contains("bad.cron");
   }
 
   @Test

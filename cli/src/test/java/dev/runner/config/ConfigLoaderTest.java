@@ -30,11 +30,68 @@ class ConfigLoaderTest {
     return problems(json, null);
   }
 
+  /** The problems of the files as a whole, or else of the tasks that are invalid. */
   List<String> problems(String json, String env) {
-    InvalidConfigException e =
-        catchThrowableOfType(InvalidConfigException.class, () -> load(json, env, Map.of()));
-    assertThat(e).as("expected the config to be invalid").isNotNull();
-    return e.problems().stream().map(Problem::toString).toList();
+    List<Problem> problems;
+    try {
+      problems = load(json, env, Map.of()).problems();
+    } catch (InvalidConfigException e) {
+      problems = e.problems();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertThat(problems).as("expected the config to be invalid").isNotEmpty();
+    return problems.stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void a_problem_confined_to_a_task_makes_it_and_its_dependents_invalid_and_the_rest_load()
+      throws Exception {
+    RunnerConfig config =
+        load(
+            """
+            {"ok":       {"type": "shell", "cron": "0 * * * *", "command": "true"},
+             "broken":   {"type": "shell", "cron": "61 * * * *", "command": "true"},
+             "after":    {"type": "shell", "depends_on": ["broken"], "command": "true"},
+             "after2":   {"type": "shell", "depends_on": ["after"], "command": "true"},
+             "a":        {"type": "shell", "depends_on": ["b"], "command": "true"},
+             "b":        {"type": "shell", "depends_on": ["a"], "command": "true"},
+             "unknown":  {"type": "shell", "depends_on": ["nosuch"], "command": "true"}}
+            """,
+            null,
+            Map.of());
+    assertThat(config.tasks()).extracting(TaskDef::name).containsExactly("ok");
+    assertThat(config.invalid())
+        .extracting(InvalidTask::name)
+        .containsExactly("broken", "after", "after2", "a", "b", "unknown");
+    assertThat(config.invalidTask("after").orElseThrow().problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "tasks_config.json:3:46: after.depends_on: depends on \"broken\", which is invalid;"
+                + " fix broken (its problems are listed too), or drop it here");
+    assertThat(config.invalidTask("b").orElseThrow().problems())
+        .extracting(Problem::message)
+        .singleElement()
+        .asString()
+        .contains("dependency cycle");
+  }
+
+  @Test
+  void a_file_that_is_not_json_or_a_bad_setting_is_refused_as_a_whole() {
+    assertThat(
+            catchThrowableOfType(
+                InvalidConfigException.class,
+                () -> load("{\"ok\": {\"command\": \"true\"", null, Map.of())))
+        .isNotNull();
+    assertThat(
+            catchThrowableOfType(
+                InvalidConfigException.class,
+                () ->
+                    load(
+                        "{\"ok\": {\"type\": \"shell\", \"command\": \"true\"}}",
+                        "RUNNER_TIMEZONE=Mars/Base\n",
+                        Map.of())))
+        .isNotNull();
   }
 
   @Test
