@@ -30,7 +30,9 @@ public final class ConfigEditor {
   public List<Change> setEnabled(Home home, List<String> tasks, boolean enabled)
       throws InvalidConfigException, IOException {
     Path file = home.configFile();
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+    String raw = Files.readString(file, StandardCharsets.UTF_8);
+    String bom = raw.startsWith(JsonReader.BOM) ? JsonReader.BOM : ""; // kept as the file had it
+    String text = raw.substring(bom.length());
     List<Problem> problems = new ArrayList<>();
     JsonValue root;
     try {
@@ -94,7 +96,7 @@ public final class ConfigEditor {
       }
     }
     if (!result.equals(text)) {
-      writeAtomically(file, result);
+      writeAtomically(file, bom + result);
     }
     return changes;
   }

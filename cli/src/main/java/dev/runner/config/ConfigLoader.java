@@ -180,10 +180,11 @@ public final class ConfigLoader {
 
   private static String readText(Path file, List<Problem> problems) {
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+      return JsonReader.withoutBom(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+              .toString());
     } catch (NoSuchFileException e) {
       problems.add(
           new Problem(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,12 +16,26 @@ import java.util.Map;
 /**
  * Reads JSON text into {@link JsonValue}s with positions, using Jackson's streaming parser (the
  * tree is small and positions matter more than binding). A repeated key is a problem, not a silent
- * overwrite.
+ * overwrite. Config files are written by hand, so {@code //} and block comments and trailing commas
+ * are taken as VS Code's JSON with comments takes them, and a syntax error is told in a person's
+ * words.
  */
 final class JsonReader {
 
   private final JsonFactory factory =
-      JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+      JsonFactory.builder()
+          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .build();
+
+  /** A byte order mark, as Notepad writes at the start of a UTF-8 file. */
+  static final String BOM = "\uFEFF";
+
+  /** The text without its byte order mark, if it has one. */
+  static String withoutBom(String text) {
+    return text.startsWith(BOM) ? text.substring(1) : text;
+  }
 
   /** Thrown for text that is not JSON; carries the position Jackson stopped at. */
   static final class SyntaxError extends Exception {
@@ -48,7 +63,7 @@ final class JsonReader {
       }
       return value;
     } catch (JsonParseException e) {
-      throw new SyntaxError(cleanMessage(e), position(e.getLocation()));
+      throw new SyntaxError(cleanMessage(e, text), position(e.getLocation()));
     } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
       throw new SyntaxError(
           "the file is nested deeper, or holds a longer value, than a config can need",
@@ -121,9 +136,32 @@ final class JsonReader {
         (int) Math.max(0, location.getCharOffset()));
   }
 
-  /** Jackson's message without its source excerpt (the position says where). */
-  private static String cleanMessage(JsonParseException e) {
+  /** Jackson's message in a person's words, without its excerpt (the position says where). */
+  private static String cleanMessage(JsonParseException e, String text) {
     String message = e.getOriginalMessage();
+    int offset = (int) Math.max(0, e.getLocation().getCharOffset());
+    if (message.contains("was expecting comma to separate")) {
+      return "a comma is missing after line " + lineBefore(text, offset);
+    }
+    if (message.contains("was expecting a colon to separate field name and value")) {
+      return "a colon is missing between a name and its value";
+    }
+    if (message.startsWith("Unexpected character (''' (code 39))")) {
+      return "names and strings take double quotes (\"like this\"), not single ones";
+    }
+    if (message.contains("was expecting double-quote to start field name")) {
+      return "a name in double quotes is expected here (\"name\": value)";
+    }
+    if (message.startsWith("Unrecognized token '")) {
+      String token = message.substring(20, Math.max(20, message.indexOf('\'', 20)));
+      return "'"
+          + token
+          + "' is not a JSON value: text takes double quotes, and true, false and null are"
+          + " lower case";
+    }
+    if (message.startsWith("Illegal unquoted character")) {
+      return "a string holds a control character (a tab or a line break): write it as \\t or \\n";
+    }
     // Jackson's own switches and limits mean nothing to someone writing a config
     if (message.startsWith("Non-standard token")) {
       return message.substring(
@@ -139,9 +177,30 @@ final class JsonReader {
       while (at.find()) { // the last one: the excerpt itself may hold such text
         start = "line " + at.group(1) + ", column " + at.group(2);
       }
-      return message.substring(0, excerpt) + " opened at " + start;
+      String closer = message.contains("for Array") ? "]" : "}";
+      return message.startsWith("Unexpected end-of-input")
+          ? "the file ends before the " + closer + " that closes what opens at " + start
+          : message.substring(0, excerpt) + " opened at " + start;
     }
     int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    return (newline < 0 ? message : message.substring(0, newline))
+        .replaceAll(" \\(code \\d+\\)", "");
+  }
+
+  /**
+   * The line of the last character before {@code offset} that is not blank: where a value ended.
+   */
+  private static int lineBefore(String text, int offset) {
+    int at = Math.min(offset, text.length()) - 1;
+    while (at > 0 && Character.isWhitespace(text.charAt(at))) {
+      at--;
+    }
+    int line = 1;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 }

@@ -159,7 +159,8 @@ class DaemonTest {
             l ->
                 l.contains("WARN  the changed configuration has 1 problem;")
                     && l.contains("still running the last good one (1 tasks)"))
-        .anyMatch(l -> l.contains("WARN    tasks_config.json:1:28: Unexpected character (','"));
+        .anyMatch(
+            l -> l.contains("WARN    tasks_config.json:1:28: a name in double quotes is expected"));
     // the good edit at :07 added a task, first seen then: it fires from :09 on
     assertThat(out).anyMatch(l -> l.contains("configuration reloaded: 2 tasks"));
     assertThat(lines("added.txt")).containsExactly("2026-11-23T10:00:09Z", "2026-11-23T10:00:12Z");
