@@ -1,6 +1,7 @@
 package dev.runner.cli;
 
 import dev.runner.engine.StateAhead;
+import dev.runner.store.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ final class AheadReport {
       if (now.isEmpty()) {
         Files.deleteIfExists(record);
       } else {
-        Files.write(record, now, StandardCharsets.UTF_8);
+        PrivateFiles.write(record, String.join("\n", now) + "\n");
       }
     } catch (IOException e) {
       // said again by the next tick: better twice than never
