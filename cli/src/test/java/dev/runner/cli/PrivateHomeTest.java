@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Everything runner makes in a home is its owner's alone (folders 0700, files 0600), whatever the
- * umask of the JVM that makes it (the test's, usually 022).
+ * umask of the JVM that makes it (the test's, usually 022); and a {@code .env} others can read is
+ * pointed out, once for each mode it is found in.
  */
 class PrivateHomeTest {
 
@@ -36,10 +37,7 @@ class PrivateHomeTest {
       """;
 
   Cli cli() throws IOException {
-    Cli cli = new Cli(home).config(CONFIG).dotenv("RUNNER_MAX_WORKERS=2\n");
-    Files.setPosixFilePermissions(
-        home.resolve(".env"), PosixFilePermissions.fromString("rw-------"));
-    return cli;
+    return new Cli(home).config(CONFIG).dotenv("RUNNER_MAX_WORKERS=2\n");
   }
 
   static void ok(Cli.Result result) {
@@ -98,6 +96,46 @@ class PrivateHomeTest {
     lock.get().close();
     assertThat(notPrivate(home)).isEmpty();
     assertThat(DaemonLock.file(home)).exists();
+  }
+
+  @Test
+  void a_dotenv_others_can_read_is_said_once_for_each_mode_and_by_validate_every_time()
+      throws Exception {
+    Cli cli = cli();
+    Path env = home.resolve(".env");
+    String advice = "chmod 600 " + env.toAbsolutePath();
+
+    mode(env, "rw-r--r--");
+    Cli.Result first = cli.at("2026-11-23T10:00:30Z").run("tick");
+    assertThat(first.err())
+        .as(first.toString())
+        .contains("runner: .env is readable by others (mode 0644): " + advice);
+    assertThat(cli.at("2026-11-23T10:01:30Z").run("tick").err()).doesNotContain(".env");
+    assertThat(cli.run("run", "hourly").err()).doesNotContain(".env");
+
+    mode(env, "rw-r-----");
+    assertThat(cli.at("2026-11-23T10:02:30Z").run("tick").err())
+        .contains("runner: .env is readable by its group (mode 0640): " + advice);
+    assertThat(cli.at("2026-11-23T10:03:30Z").run("tick").err()).doesNotContain(".env");
+
+    mode(env, "rw-------");
+    assertThat(cli.at("2026-11-23T10:04:30Z").run("tick").err()).doesNotContain(".env");
+    assertThat(cli.run("validate").err()).isEmpty();
+
+    mode(env, "rw-r--r--");
+    assertThat(cli.at("2026-11-23T10:05:30Z").run("tick").err())
+        .contains("runner: .env is readable by others (mode 0644)");
+    for (int i = 0; i < 2; i++) {
+      Cli.Result validate = cli.run("validate");
+      assertThat(validate.code()).isZero();
+      assertThat(validate.err())
+          .contains("warning: .env is readable by others (mode 0644): " + advice);
+    }
+    assertThat(cli.run("validate", "--json").out()).contains("readable by others (mode 0644)");
+  }
+
+  static void mode(Path file, String mode) throws IOException {
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
   }
 
   /** Each folder under {@code home} not 0700 and each file not 0600, but the test's own inputs. */
