@@ -66,6 +66,7 @@ final class DaemonCommand implements Callable<Integer> {
               + config.home().dir()
               + "; stop it first");
     }
+    new EnvFileWarning(config.home().dir()).sayOnce(config.home().envFile(), inv.err());
     try (DaemonLock held = lock.get()) {
       Daemon daemon =
           new Daemon(

@@ -43,6 +43,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Invocation inv = root.invocation;
     RunnerConfig config = root.config();
+    new EnvFileWarning(config.home().dir()).sayOnce(config.home().envFile(), inv.err());
     TaskDef task = find(config, taskName);
     if (task.window() != null) {
       // a run by hand has no window of its own; taking the schedule's next one could leave a gap

@@ -1,5 +1,6 @@
 package dev.runner.cli;
 
+import dev.runner.store.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +40,8 @@ final class SaidOnce {
       if (now.isEmpty()) {
         Files.deleteIfExists(record);
       } else {
-        Files.createDirectories(record.getParent());
-        Files.write(record, now, StandardCharsets.UTF_8);
+        PrivateFiles.createDirectories(record.getParent());
+        PrivateFiles.write(record, String.join("\n", now) + "\n");
       }
     } catch (IOException e) {
       // said again by the next tick: better twice than never

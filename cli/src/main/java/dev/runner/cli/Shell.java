@@ -1,10 +1,9 @@
 package dev.runner.cli;
 
+import dev.runner.store.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,16 +98,7 @@ final class Shell {
 
   /** Made owner-only before jline writes to it: a typed line may hold a secret (--param). */
   private static Path ownerOnly(Path file) throws IOException {
-    if (!Files.isDirectory(file.getParent())) {
-      Files.createDirectories(
-          file.getParent(),
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
-    if (!Files.exists(file)) {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    }
-    return file;
+    return PrivateFiles.create(file);
   }
 
   /** Runs one command line as {@code runner} would; its exit code. */

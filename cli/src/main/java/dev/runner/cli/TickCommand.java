@@ -79,6 +79,7 @@ final class TickCommand implements Callable<Integer> {
     }
     if (!dryRun) {
       PassMark.record(config.home().dir(), clock.instant());
+      new EnvFileWarning(config.home().dir()).sayOnce(config.home().envFile(), inv.err());
     }
     try {
       TickReport report = root.engine(clock).tick(dryRun);

@@ -33,12 +33,14 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation;
+    List<String> fileWarnings = EnvFileWarning.of(root.home().envFile()).stream().toList();
     try {
       RunnerConfig config = root.config();
       if (!config.invalid().isEmpty()) {
         throw new InvalidConfigException(config.problems()); // the others run, but say them all
       }
-      List<String> warnings = warnings(config, inv.clock().instant());
+      List<String> warnings = new ArrayList<>(fileWarnings);
+      warnings.addAll(warnings(config, inv.clock().instant()));
       if (json) {
         inv.out().println(Json.pretty(result(true, config.tasks().size(), List.of(), warnings)));
       } else {
@@ -53,6 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
       return ExitCode.OK;
     } catch (InvalidConfigException e) {
       if (!json) {
+        fileWarnings.forEach(w -> inv.err().println("warning: " + w));
         throw e;
       }
       List<Map<String, Object>> problems = new ArrayList<>();
@@ -66,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
         row.put("hint", p.hint());
         problems.add(row);
       }
-      inv.out().println(Json.pretty(result(false, null, problems, List.of())));
+      inv.out().println(Json.pretty(result(false, null, problems, fileWarnings)));
       return ExitCode.USAGE;
     }
   }

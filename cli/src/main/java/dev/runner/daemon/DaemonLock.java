@@ -1,6 +1,7 @@
 package dev.runner.daemon;
 
 import dev.runner.engine.ExclusiveLock;
+import dev.runner.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -32,7 +33,7 @@ public final class DaemonLock implements AutoCloseable {
   /** The lock, or empty with the holder's pid in {@code holder} (when it could be read). */
   public static Optional<DaemonLock> tryAcquire(Path file, StringBuilder holder)
       throws IOException {
-    Files.createDirectories(file.getParent());
+    PrivateFiles.createDirectories(file.getParent());
     Optional<ExclusiveLock> lock = ExclusiveLock.tryAcquire(file);
     if (lock.isEmpty()) {
       holder.append(Files.readString(file, StandardCharsets.UTF_8).strip());

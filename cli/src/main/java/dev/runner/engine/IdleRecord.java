@@ -1,5 +1,6 @@
 package dev.runner.engine;
 
+import dev.runner.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * then and {@code due} has nothing to do, and can say so without loading the config parser, the
  * database or the logging: that is the idle tick cron pays for 1,440 times a day.
  *
- * <p>Only JDK classes here: the fast path must not pull the rest of runner into the JVM.
+ * <p>Only JDK classes here (and {@link PrivateFiles}, JDK-only too, to write the record): the fast
+ * path must not pull the rest of runner into the JVM.
  */
 public final class IdleRecord {
 
@@ -76,11 +77,7 @@ public final class IdleRecord {
     for (String task : live) {
       text.append("live ").append(task).append('\n');
     }
-    Path target = file(home);
-    Files.createDirectories(target.getParent());
-    Path temp = target.resolveSibling("idle.tmp-" + ProcessHandle.current().pid());
-    Files.writeString(temp, text, StandardCharsets.UTF_8);
-    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    PrivateFiles.write(file(home), text.toString());
   }
 
   /** Forgets the record, so the next tick does the full work. */

@@ -1,6 +1,7 @@
 package dev.runner.engine;
 
 import dev.runner.store.Instants;
+import dev.runner.store.PrivateFiles;
 import dev.runner.store.RunEnd;
 import dev.runner.store.RunStatus;
 import java.io.IOException;
@@ -9,9 +10,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Each run's own small file in {@code journal/}, made before the run starts and given the run's
@@ -37,11 +37,9 @@ final class OutcomeJournal {
   static final int RESERVED = 16 * 1024;
 
   /** A file left by an earlier process under the same id (a restored database) is replaced. */
-  private static final Set<StandardOpenOption> RESERVE =
-      Set.of(
-          StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING);
+  private static final OpenOption[] RESERVE = {
+    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING
+  };
 
   private final Path dir;
 
@@ -62,16 +60,7 @@ final class OutcomeJournal {
 
   /** Makes the run's file at its full size; a run starts only once this has succeeded. */
   void reserve(Claim claim) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      Files.createDirectories(
-          dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
-    Path file = file(claim.id());
-    try (FileChannel channel =
-        FileChannel.open(
-            file,
-            RESERVE,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+    try (FileChannel channel = PrivateFiles.open(file(claim.id()), RESERVE)) {
       write(channel, Json.write(header(claim)));
     }
   }

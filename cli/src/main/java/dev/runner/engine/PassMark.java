@@ -1,10 +1,9 @@
 package dev.runner.engine;
 
+import dev.runner.store.PrivateFiles;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,7 +12,8 @@ import java.util.Optional;
  * is calling at all. The instant is the modification time of an empty file: the idle tick only
  * moves it, which costs one system call and no class beyond {@link File}.
  *
- * <p>Only JDK classes here: the fast path must not pull the rest of runner into the JVM.
+ * <p>Only JDK classes here (and {@link PrivateFiles}, JDK-only too, when the file is made): the
+ * fast path must not pull the rest of runner into the JVM.
  */
 public final class PassMark {
 
@@ -30,10 +30,7 @@ public final class PassMark {
       return;
     }
     try {
-      Path folder = Files.createDirectories(file(home).getParent());
-      Files.createFile(
-          folder.resolve("pass"),
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      PrivateFiles.create(file(home));
       mark.setLastModified(at.toEpochMilli());
     } catch (IOException e) {
       // status then reports the last pass it can see, which is the truth of what was recorded

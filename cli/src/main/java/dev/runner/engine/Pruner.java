@@ -1,5 +1,6 @@
 package dev.runner.engine;
 
+import dev.runner.store.PrivateFiles;
 import dev.runner.store.RunRecord;
 import dev.runner.store.Store;
 import java.io.IOException;
@@ -40,8 +41,7 @@ public final class Pruner {
         return;
       }
       new Pruner(store, logDir).prune(now.minus(Duration.ofDays(historyDays)), rows -> {});
-      Files.createDirectories(marker.getParent());
-      Files.writeString(marker, today + "\n");
+      PrivateFiles.write(marker, today + "\n");
     } catch (IOException | RuntimeException e) {
       // retention waits for the next try
     }

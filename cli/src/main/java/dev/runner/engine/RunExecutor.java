@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -314,9 +315,16 @@ final class RunExecutor {
     };
   }
 
-  /** The process environment, the .env entries and the run's own RUNNER_* variables. */
+  /**
+   * The process environment, the .env entries and the run's own RUNNER_* variables, with {@code TZ}
+   * the task's zone: `date` in a task must agree with the schedule that started it, not with the
+   * server's zone. A {@code TZ} from the process environment or .env is replaced, since the task's
+   * zone already derives from {@code RUNNER_TIMEZONE}; only the task's own {@code env} (which a
+   * shell task lays over this) says otherwise.
+   */
   private Map<String, String> environment(Claim claim) {
     Map<String, String> env = new HashMap<>(config.environment().forChildren());
+    env.put("TZ", tz(claim.task().zone()));
     env.put("RUNNER_TASK", claim.task().name());
     env.put("RUNNER_RUN_ID", Long.toString(claim.id()));
     env.put("RUNNER_SCHEDULED_TIME", claim.scheduledFor().toString());
@@ -328,5 +336,30 @@ final class RunExecutor {
       env.put("RUNNER_WINDOW_END", claim.window().end().toString());
     }
     return env;
+  }
+
+  /**
+   * {@code zone} as the C library reads {@code TZ}. A tzdb name is the same file to both. A fixed
+   * offset needs POSIX's form, whose sign is the reverse of ISO's: {@code UTC+08:00} handed over as
+   * written would mean eight hours west of Greenwich; {@code <+08>-8} is eight hours east.
+   */
+  static String tz(ZoneId zone) {
+    if (ZoneId.getAvailableZoneIds().contains(zone.getId())) {
+      return zone.getId();
+    }
+    int seconds = zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds();
+    if (seconds == 0) {
+      return "UTC0";
+    }
+    int abs = Math.abs(seconds);
+    String hours = String.format("%02d", abs / 3600);
+    String minutes = abs % 3600 == 0 ? "" : String.format("%02d", abs % 3600 / 60);
+    String rest = abs % 60 == 0 ? "" : String.format(":%02d", abs % 60);
+    String name = "<" + (seconds < 0 ? "-" : "+") + hours + minutes + ">";
+    return name
+        + (seconds > 0 ? "-" : "")
+        + hours
+        + (minutes.isEmpty() && rest.isEmpty() ? "" : ":" + (minutes.isEmpty() ? "00" : minutes))
+        + rest;
   }
 }

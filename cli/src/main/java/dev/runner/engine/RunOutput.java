@@ -1,5 +1,6 @@
 package dev.runner.engine;
 
+import dev.runner.store.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
@@ -42,17 +42,7 @@ final class RunOutput implements OutputSink, AutoCloseable {
 
   private BufferedWriter file() throws IOException {
     if (file == null) {
-      Path folder = logFile.getParent();
-      if (!Files.isDirectory(folder)) {
-        Files.createDirectories(
-            folder,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      }
-      if (!Files.exists(logFile)) {
-        Files.createFile(
-            logFile,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
+      PrivateFiles.create(logFile);
       file = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
     return file;

@@ -1,13 +1,12 @@
 package dev.runner.engine;
 
+import dev.runner.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -80,21 +79,7 @@ public final class TaskLocks {
   }
 
   private FileChannel open(String task) throws IOException {
-    if (!Files.isDirectory(folder)) {
-      Files.createDirectories(
-          folder,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
-    Path file = TaskFiles.lock(folder, task);
-    if (!Files.exists(file)) {
-      try {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (java.nio.file.FileAlreadyExistsException ignored) {
-        // another process made it first
-      }
-    }
+    Path file = PrivateFiles.create(TaskFiles.lock(folder, task));
     return FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
   }
 }

@@ -10,11 +10,10 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import dev.runner.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -87,18 +86,8 @@ public final class TaskLog {
     context.start();
     Logger log = context.getLogger("runner.task");
     try {
-      if (!Files.isDirectory(logDir)) {
-        Files.createDirectories(
-            logDir,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      }
-      Path file = logDir.resolve("task.log");
-      if (!Files.exists(file)) {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      }
-      RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+      Path file = PrivateFiles.create(logDir.resolve("task.log"));
+      RollingFileAppender<ILoggingEvent> appender = new PrivateRollingAppender();
       appender.setContext(context);
       appender.setName("task-log");
       appender.setFile(file.toString());
@@ -127,6 +116,18 @@ public final class TaskLog {
       // no log folder: runs still go to the database, which is the record that matters
     }
     return log;
+  }
+
+  /**
+   * Logback makes the day's new {@code task.log} at each roll-over through a plain {@link
+   * java.io.FileOutputStream}, whose mode the umask decides; made here first, it stays private.
+   */
+  private static final class PrivateRollingAppender extends RollingFileAppender<ILoggingEvent> {
+    @Override
+    public void openFile(String name) throws IOException {
+      PrivateFiles.create(Path.of(name));
+      super.openFile(name);
+    }
   }
 
   private Appender<ILoggingEvent> echoAppender(LoggerContext context) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 
@@ -42,11 +41,7 @@ final class SqliteNative {
           if (in == null) {
             return; // not a platform with a bundled library: the driver finds its own way
           }
-          Files.createDirectories(target.getParent());
-          Path temp = target.resolveSibling(name + ".tmp-" + ProcessHandle.current().pid());
-          Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(
-              temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          PrivateFiles.copy(in, target);
         }
       }
       System.setProperty(PATH, target.getParent().toString());

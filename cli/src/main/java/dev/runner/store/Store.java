@@ -3,10 +3,8 @@ package dev.runner.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,7 +59,9 @@ public final class Store implements AutoCloseable {
   /** Opens (creating with owner-only permissions if needed) and migrates the database. */
   public static Store open(Path file) {
     try {
-      createOwnerOnly(file);
+      // An existing database keeps the permissions its owner gave it; SQLite gives its -wal and
+      // -shm files the database's own.
+      PrivateFiles.create(file);
       SqliteNative.keepIn(file.toAbsolutePath().getParent().resolve(".runner"));
       // the driver's connection itself: DriverManager (which org.sqlite.JDBC registers with as it
       // loads) first scans the class path for every driver
@@ -179,21 +179,6 @@ public final class Store implements AutoCloseable {
       return new Inspection(schemaVersion(), integrity, runs, running, first, last, tasks, retries);
     } catch (SQLException e) {
       throw failure(e);
-    }
-  }
-
-  private static void createOwnerOnly(Path file) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    if (!Files.isDirectory(parent)) {
-      Files.createDirectories(
-          parent,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
-    try {
-      Files.createFile(
-          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (FileAlreadyExistsException ignored) {
-      // an existing database keeps the permissions its owner gave it
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,8 +34,11 @@ final class Cli {
     return this;
   }
 
+  /** Writes {@code .env} owner-only, as it should be (runner points out one others can read). */
   Cli dotenv(String text) throws IOException {
-    Files.writeString(home.resolve(".env"), text, StandardCharsets.UTF_8);
+    Path file = home.resolve(".env");
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     return this;
   }
 

@@ -37,7 +37,8 @@ public interface TaskContext {
 
   /**
    * The environment a child process of this run gets: the process environment, the {@code .env}
-   * entries and the {@code RUNNER_*} variables of the run.
+   * entries, the {@code RUNNER_*} variables of the run and {@code TZ}, the task's zone in the form
+   * the C library reads.
    */
   Map<String, String> environment();
 
