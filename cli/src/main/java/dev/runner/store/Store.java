@@ -127,6 +127,17 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code PRAGMA synchronous} as this store's connection has it (2 is FULL). The setting belongs
+   * to the connection, so no other connection can tell; the tests read it here.
+   */
+  synchronized int synchronous() throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA synchronous")) {
+      return rs.getInt(1);
+    }
+  }
+
   /** The schema version this runner writes. */
   public static int knownSchemaVersion() {
     return MIGRATIONS.size();

@@ -2,10 +2,15 @@ package dev.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,8 +59,7 @@ class CommandsTest {
   @SuppressWarnings("unchecked")
   void list_json_has_the_documented_fields() throws Exception {
     Cli.Result list = cli.run("list", "--json");
-    List<Map<String, Object>> rows =
-        new com.fasterxml.jackson.databind.ObjectMapper().readValue(list.out(), List.class);
+    List<Map<String, Object>> rows = new ObjectMapper().readValue(list.out(), List.class);
     assertThat(rows.get(0))
         .containsEntry("name", "daily_note")
         .containsEntry("enabled", true)
@@ -66,13 +70,7 @@ class CommandsTest {
   }
 
   @Test
-  void run_starts_a_task_in_the_foreground_with_params_and_its_exit_code() throws Exception {
-    Files.writeString(
-        home.resolve("tasks_config.json"),
-        Files.readString(home.resolve("tasks_config.json"))
-            .replace(
-                "\"command\": \"echo param=$P\"",
-                "\"command\": \"echo param=$P\", \"env\": {\"P\": \"from-env\"}"));
+  void run_starts_a_task_in_the_foreground_with_its_exit_code() {
     Cli.Result ok = cli.run("run", "daily_note");
     assertThat(ok.code()).as(ok.toString()).isZero();
     assertThat(ok.out()).isEqualTo("日记 manual\n");
@@ -85,6 +83,56 @@ class CommandsTest {
     assertThat(unknown.err())
         .isEqualTo(
             "runner: no task named \"bakup\" in tasks_config.json; did you mean \"backup\"?\n");
+  }
+
+  @Test
+  void run_param_sets_a_value_of_the_tasks_params_for_that_run_only() throws Exception {
+    // A shell task is not given its params; an http task's templates are, so the peer sees them.
+    List<String> bodies = new CopyOnWriteArrayList<>();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    server.start();
+    try {
+      cli.config(
+          """
+          {"call": {"type": "http", "url": "http://127.0.0.1:%d/",
+                    "params": {"note": "from the config", "who": "config"},
+                    "body": {"note": "{{params.note}}", "who": "{{params.who}}"}}}
+          """
+              .formatted(server.getAddress().getPort()));
+      Cli.Result given = cli.run("run", "call", "--param", "note=从命令行");
+      assertThat(given.code()).as(given.toString()).isZero();
+      Cli.Result plain = cli.run("run", "call");
+      assertThat(plain.code()).as(plain.toString()).isZero();
+    } finally {
+      server.stop(0);
+    }
+    ObjectMapper json = new ObjectMapper();
+    assertThat(bodies).hasSize(2);
+    assertThat(json.readValue(bodies.get(0), Map.class))
+        .containsEntry("note", "从命令行")
+        .containsEntry("who", "config");
+    assertThat(json.readValue(bodies.get(1), Map.class))
+        .containsEntry("note", "from the config")
+        .containsEntry("who", "config");
+  }
+
+  @Test
+  void a_shell_tasks_env_entries_reach_its_process() throws Exception {
+    cli.config(
+        """
+        {"by_hand": {"type": "shell", "command": "echo param=$P; echo note=$NOTE",
+                     "env": {"P": "from env", "NOTE": "你好"}}}
+        """);
+    Cli.Result run = cli.run("run", "by_hand");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("param=from env\nnote=你好\n");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runner.engine.IdleRecord;
+import dev.runner.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -104,11 +105,26 @@ class IdleTickTest {
   @Test
   void only_a_plain_tick_is_answered() throws Exception {
     String before = record();
-    cli.at("2026-11-23T10:02:00Z").run("tick", "--dry-run");
-    cli.at("2026-11-23T10:02:00Z").run("tick", "--now", "2026-11-23T10:03:00Z");
-    assertThat(record()).isEqualTo(before);
     cli.terminal = true;
-    assertThat(cli.at("2026-11-23T10:04:00Z").run("tick").out())
+    // the full path prints the same line, but writes the record anew
+    assertThat(cli.at("2026-11-23T10:02:00Z").run("tick").out())
         .isEqualTo("tick: nothing was due\n");
+    assertThat(record()).isEqualTo(before);
+    cli.terminal = false;
+
+    // Neither writes the record on the full path either, so what proves the full path is what only
+    // it does: the plan printed, the watermarks moved to --now in the database.
+    Cli.Result dry = cli.at("2026-11-23T10:03:00Z").run("tick", "--dry-run");
+    assertThat(dry.code()).as(dry.toString()).isZero();
+    assertThat(dry.out())
+        .isEqualTo("dry run at 2026-11-23T10:03:00Z; nothing was changed\nnothing is due\n");
+    Cli.Result simulated =
+        cli.at("2026-11-23T10:03:00Z").run("tick", "--now", "2026-11-23T10:04:00Z");
+    assertThat(simulated.code()).as(simulated.toString()).isZero();
+    try (Store store = Store.open(home.resolve("task_log.db"))) {
+      assertThat(store.states().get("hourly").watermark())
+          .isEqualTo(Instant.parse("2026-11-23T10:04:00Z"));
+    }
+    assertThat(record()).isEqualTo(before);
   }
 }

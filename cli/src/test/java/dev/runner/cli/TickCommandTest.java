@@ -3,11 +3,16 @@ package dev.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runner.engine.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -225,24 +230,55 @@ class TickCommandTest {
 
   @Test
   void the_pool_runs_at_most_runner_max_workers_tasks_at_once() throws Exception {
-    Cli cli =
-        new Cli(home)
-            .config(
-                """
-                {"a": {"type": "shell", "every": "1m",
-                       "command": "echo start $RUNNER_TASK >> order.txt; echo end $RUNNER_TASK >> order.txt"},
-                 "b": {"type": "shell", "every": "1m",
-                       "command": "echo start $RUNNER_TASK >> order.txt; echo end $RUNNER_TASK >> order.txt"},
-                 "c": {"type": "shell", "every": "1m",
-                       "command": "echo start $RUNNER_TASK >> order.txt; echo end $RUNNER_TASK >> order.txt"}}
-                """);
-    cli.env.put("RUNNER_MAX_WORKERS", "1");
-    assertThat(cli.run("tick").code()).isZero();
-    List<String> lines = Files.readAllLines(home.resolve("order.txt"));
-    assertThat(lines).hasSize(6);
-    for (int i = 0; i < 6; i += 2) {
-      // with one worker, every start is followed by its own end before the next start
-      assertThat(lines.get(i + 1)).isEqualTo(lines.get(i).replace("start", "end"));
+    // Each run marks its start and holds its worker until the test releases it, or until more
+    // runs have started than the bound allows: a pool without the bound starts all four at once,
+    // and they end by themselves with three or four under way together.
+    Files.writeString(
+        home.resolve("hold.sh"),
+        """
+        echo "start $RUNNER_TASK" >> marks.log
+        i=0
+        until [ -e release ] || [ "$(grep -c '^start' marks.log)" -gt 2 ]; do
+          i=$((i + 1)); [ "$i" -lt 3000 ] || exit 9
+          sleep 0.01
+        done
+        """);
+    String task = "{\"type\": \"shell\", \"every\": \"1m\", \"command\": \"sh hold.sh\"}";
+    Cli cli = new Cli(home).config("{\"a\": T, \"b\": T, \"c\": T, \"d\": T}".replace("T", task));
+    cli.env.put("RUNNER_MAX_WORKERS", "2");
+    Path marks = home.resolve("marks.log");
+    CompletableFuture<Cli.Result> tick = CompletableFuture.supplyAsync(() -> cli.run("tick"));
+    PackagedJar.awaitTrue(
+        "two runs holding their workers", Duration.ofSeconds(30), () -> starts(marks) >= 2);
+    Files.createFile(home.resolve("release"));
+    Cli.Result done = tick.get(60, TimeUnit.SECONDS);
+    assertThat(done.code()).as(done.toString()).isZero();
+
+    // Counted from task.log: a worker writes a run's start line before its process starts and its
+    // end line once the run is recorded, so an unbounded pool's runs overlap there even when their
+    // processes barely would.
+    List<String> lines =
+        Files.readAllLines(home.resolve("logs/task.log")).stream()
+            .filter(l -> l.contains(" start ") || l.contains(" end "))
+            .toList();
+    assertThat(lines).hasSize(8);
+    int running = 0;
+    int most = 0;
+    for (String line : lines) {
+      running += line.contains(" start ") ? 1 : -1;
+      most = Math.max(most, running);
+    }
+    // exactly two: the test released the runs only once two held their workers together
+    assertThat(most).as(String.join("\n", lines)).isEqualTo(2);
+  }
+
+  private static long starts(Path marks) {
+    try {
+      return Files.exists(marks)
+          ? Files.readAllLines(marks).stream().filter(l -> l.startsWith("start ")).count()
+          : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

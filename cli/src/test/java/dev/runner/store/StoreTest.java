@@ -30,6 +30,10 @@ class StoreTest {
     Path file = dir.resolve("sub/task_log.db");
     try (Store store = Store.open(file)) {
       assertThat(store.states()).isEmpty();
+      assertThat(store.synchronous()).as("PRAGMA synchronous (2 = FULL)").isEqualTo(2);
+      // a light transaction relaxes it for its own commit only
+      store.inLightTransaction(tx -> tx.states());
+      assertThat(store.synchronous()).as("PRAGMA synchronous after a light commit").isEqualTo(2);
     }
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
