@@ -11,6 +11,7 @@ import dev.runner.query.HomeStatus.Attention;
 import dev.runner.query.HomeStatus.Failing;
 import dev.runner.query.HomeStatus.Kind;
 import dev.runner.query.HomeStatus.Running;
+import dev.runner.store.Outcomes;
 import dev.runner.store.PendingRetry;
 import dev.runner.store.RunRecord;
 import dev.runner.store.Store;
@@ -22,8 +23,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Builds a {@link HomeStatus} from one read of the store and what the home's files tell. */
 public final class StatusReader {
@@ -35,7 +38,10 @@ public final class StatusReader {
   }
 
   private record Rows(
-      Collection<TaskState> states, List<RunRecord> running, List<PendingRetry> retries) {}
+      Collection<TaskState> states,
+      Map<String, Outcomes> outcomes,
+      List<RunRecord> running,
+      List<PendingRetry> retries) {}
 
   /**
    * @param tasks the enabled tasks of a configuration that loads, whose failures count; empty when
@@ -51,22 +57,38 @@ public final class StatusReader {
       List<InvalidTask> invalid,
       Instant now) {
     Rows rows =
-        store.inTransaction(tx -> new Rows(tx.states().values(), tx.running(), tx.retries()));
+        store.inTransaction(
+            tx -> {
+              Map<String, TaskState> states = tx.states();
+              // a configured task without a state row runs as a dependent or by hand only
+              Map<String, Outcomes> outcomes = new TreeMap<>();
+              states.forEach((task, state) -> outcomes.put(task, Outcomes.of(state)));
+              for (String task : tasks.orElse(Set.of())) {
+                if (!states.containsKey(task)) {
+                  outcomes.put(task, tx.outcomesFromRows(task));
+                }
+              }
+              return new Rows(states.values(), outcomes, tx.running(), tx.retries());
+            });
     List<Failing> failing = new ArrayList<>();
-    for (TaskState state : rows.states()) {
-      boolean watched = tasks.map(t -> t.contains(state.taskName())).orElse(true);
-      if (watched && state.lastStatus() != null && state.lastStatus().isFailure()) {
-        Optional<RunRecord> run =
-            state.lastRunId() == null ? Optional.empty() : store.find(state.lastRunId());
-        failing.add(
-            new Failing(
-                state.taskName(),
-                state.lastStatus(),
-                state.lastRunId(),
-                run.map(r -> r.endTime() != null ? r.endTime() : r.runTime()).orElse(null),
-                run.map(r -> RunSummary.of(Json.readObject(r.message()))).orElse("")));
-      }
-    }
+    rows.outcomes()
+        .forEach(
+            (task, outcome) -> {
+              boolean watched = tasks.map(t -> t.contains(task)).orElse(true);
+              if (watched && outcome.lastStatus() != null && outcome.lastStatus().isFailure()) {
+                Optional<RunRecord> run =
+                    outcome.lastRunId() == null
+                        ? Optional.empty()
+                        : store.find(outcome.lastRunId());
+                failing.add(
+                    new Failing(
+                        task,
+                        outcome.lastStatus(),
+                        outcome.lastRunId(),
+                        run.map(r -> r.endTime() != null ? r.endTime() : r.runTime()).orElse(null),
+                        run.map(r -> RunSummary.of(Json.readObject(r.message()))).orElse("")));
+              }
+            });
     List<Running> running = new ArrayList<>();
     for (RunRecord r : rows.running()) {
       running.add(

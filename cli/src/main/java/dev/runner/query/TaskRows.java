@@ -6,12 +6,14 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.StateAhead;
 import dev.runner.schedule.Schedule;
+import dev.runner.store.Outcomes;
 import dev.runner.store.RunRecord;
 import dev.runner.store.Store;
 import dev.runner.store.TaskState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,15 +24,29 @@ public final class TaskRows {
 
   private TaskRows() {}
 
-  private record Rows(Map<String, TaskState> states, Collection<RunRecord> running) {}
+  private record Rows(
+      Map<String, TaskState> states,
+      Map<String, Outcomes> outcomes,
+      Collection<RunRecord> running) {}
 
   public static List<TaskRow> read(RunnerConfig config, Store store, Instant now) {
-    Rows rows = store.inTransaction(tx -> new Rows(tx.states(), tx.running()));
+    Rows rows =
+        store.inTransaction(
+            tx -> {
+              Map<String, TaskState> states = tx.states();
+              Map<String, Outcomes> outcomes = new HashMap<>();
+              for (String task : names(config)) {
+                TaskState state = states.get(task);
+                outcomes.put(task, state != null ? Outcomes.of(state) : tx.outcomesFromRows(task));
+              }
+              return new Rows(states, outcomes, tx.running());
+            });
     Set<String> running =
         rows.running().stream().map(RunRecord::taskName).collect(Collectors.toSet());
     List<TaskRow> out = new ArrayList<>();
     for (TaskDef task : config.tasks()) {
       TaskState state = rows.states().get(task.name());
+      Outcomes outcomes = rows.outcomes().get(task.name());
       out.add(
           new TaskRow(
               task.name(),
@@ -39,16 +55,16 @@ public final class TaskRows {
               task.scheduleText(),
               task.zone().getId(),
               next(task, state, now),
-              state == null ? null : state.lastStatus(),
+              outcomes.lastStatus(),
               running.contains(task.name()),
-              state == null ? 0 : state.successes(),
-              state == null ? 0 : state.failures(),
+              outcomes.successes(),
+              outcomes.failures(),
               task.description(),
               state == null ? null : StateAhead.of(state, now).orElse(null),
               List.of()));
     }
     for (InvalidTask task : config.invalid()) {
-      TaskState state = rows.states().get(task.name());
+      Outcomes outcomes = rows.outcomes().get(task.name());
       out.add(
           new TaskRow(
               task.name(),
@@ -57,10 +73,10 @@ public final class TaskRows {
               null,
               null,
               null,
-              state == null ? null : state.lastStatus(),
+              outcomes.lastStatus(),
               running.contains(task.name()),
-              state == null ? 0 : state.successes(),
-              state == null ? 0 : state.failures(),
+              outcomes.successes(),
+              outcomes.failures(),
               null,
               null,
               task.problems().stream().map(Problem::toString).toList()));
@@ -68,10 +84,21 @@ public final class TaskRows {
     return out;
   }
 
+  private static List<String> names(RunnerConfig config) {
+    List<String> names = new ArrayList<>();
+    config.tasks().forEach(t -> names.add(t.name()));
+    config.invalid().forEach(t -> names.add(t.name()));
+    return names;
+  }
+
   /** The fire the next tick runs: what the planner would decide, without deciding it. */
   private static Instant next(TaskDef task, TaskState state, Instant now) {
     if (!task.enabled()) {
       return null;
+    }
+    Long cap = task.maxExecutions();
+    if (cap != null && state != null && state.scheduledRuns() >= cap) {
+      return null; // the planner runs no more of its fires
     }
     boolean firstTickRunsIt =
         state == null

@@ -303,6 +303,32 @@ public final class Store implements AutoCloseable {
   public final class Tx {
     private Tx() {}
 
+    /** A task's outcomes counted from its rows, for a task without a state row. */
+    public Outcomes outcomesFromRows(String task) throws SQLException {
+      long successes = 0;
+      long failures = 0;
+      RunStatus last = null;
+      Long lastId = null;
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "SELECT id, status FROM task_logs WHERE task_name = ?"
+                  + " AND status NOT IN ('running', 'skipped') ORDER BY id DESC")) {
+        ps.setString(1, task);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            RunStatus status = RunStatus.fromDb(rs.getString("status"));
+            if (lastId == null) {
+              lastId = rs.getLong("id");
+              last = status;
+            }
+            successes += status == RunStatus.SUCCESS ? 1 : 0;
+            failures += status.isFailure() ? 1 : 0;
+          }
+        }
+      }
+      return new Outcomes(successes, failures, last, lastId);
+    }
+
     public Map<String, TaskState> states() throws SQLException {
       Map<String, TaskState> states = new LinkedHashMap<>();
       try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM task_state");

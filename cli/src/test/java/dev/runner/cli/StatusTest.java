@@ -124,6 +124,25 @@ class StatusTest {
   }
 
   @Test
+  void a_dependent_shows_its_outcomes_and_a_task_at_max_executions_no_next_fire() throws Exception {
+    Cli cli =
+        cli(
+            "\"up\": {\"type\": \"shell\", \"every\": \"1h\", \"max_executions\": 1,"
+                + " \"command\": \"true\"},"
+                + " \"down\": {\"type\": \"shell\", \"depends_on\": [\"up\"],"
+                + " \"command\": \"exit 1\"}");
+    assertThat(cli.run("tick").code()).isEqualTo(ExitCode.TASK_FAILED);
+
+    Cli.Result list = cli.at("2026-11-23T10:30:00Z").run("list");
+    assertThat(list.out())
+        .containsPattern("(?m)^up +yes +shell +every 1h +- +success +1/0")
+        .containsPattern("(?m)^down +yes +shell +.* business_failure +0/1");
+    Cli.Result status =
+        cli.at("2026-11-23T10:30:00Z").run("status", "--now", "2026-11-23T10:01:00Z");
+    assertThat(status.out()).contains("- down failed last time");
+  }
+
+  @Test
   void list_shows_a_task_with_a_run_in_progress_as_running() throws Exception {
     Cli cli = cli(OK);
     assertThat(cli.run("tick").code()).isZero();
