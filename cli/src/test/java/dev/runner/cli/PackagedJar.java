@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -25,6 +27,9 @@ final class PackagedJar {
 
   /** Where the commands' stdout and stderr go: not the home when a test fills its disk. */
   private final Path scratch;
+
+  /** Added to each process's environment, as Docker's -e or systemd's Environment= would be. */
+  final Map<String, String> env = new HashMap<>();
 
   PackagedJar(Path home) {
     this(home, home);
@@ -58,6 +63,7 @@ final class PackagedJar {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("RUNNER_TIMEZONE", "UTC");
     builder.environment().remove("RUNNER_HOME");
+    builder.environment().putAll(env);
     builder.redirectOutput(stdout.toFile());
     builder.redirectError(stderr.toFile());
     return builder.start();

@@ -193,7 +193,7 @@ class SecretsTest {
     }
   }
 
-  private static List<String> forms(String secret) {
+  static List<String> forms(String secret) {
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     return List.of(
         secret,
@@ -202,7 +202,7 @@ class SecretsTest {
         Base64.getUrlEncoder().encodeToString(bytes));
   }
 
-  private static String read(Path file) {
+  static String read(Path file) {
     try {
       // bytes as Latin-1: a database page is not UTF-8, and a secret in it is ASCII either way
       return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
