@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Secrets from {@code .env}, from the process environment and named by {@code RUNNER_SECRETS} go
- * through shell, argv and http tasks, a webhook and an email channel whose peers echo what they
- * get, and through every command that prints: none of them, in clear, percent-encoded or base64, is
- * in any file of the home but {@code .env}, in any command's output, or in what was sent.
+ * through every task type (shell, argv, http, dify_workflow, daily_journal, backup), a webhook and
+ * an email channel whose peers echo what they get, and through every command that prints: none of
+ * them, in clear, percent-encoded or base64, is in any file of the home but {@code .env}, in any
+ * command's output, or in what was sent.
  */
 class SecretsTest {
 
@@ -46,7 +47,10 @@ class SecretsTest {
 
   static final String SMTP = "smtp_pass_word9";
 
+  static final String DIFY = "app-dify/key+value";
+
   @TempDir Path home;
+  @TempDir Path backups;
   GreenMail mail;
   HttpServer http;
   final List<String> sent = new CopyOnWriteArrayList<>();
@@ -61,6 +65,8 @@ class SecretsTest {
     // Peers that echo what they got, as some do: each of its forms comes back to runner.
     http.createContext("/echo", exchange -> echo(exchange, 500));
     http.createContext("/hook", exchange -> echo(exchange, 200));
+    http.createContext("/dify", exchange -> echo(exchange, 500));
+    http.createContext("/notion", exchange -> echo(exchange, 500));
     http.start();
   }
 
@@ -125,12 +131,18 @@ class SecretsTest {
                    "argv": ["/bin/sh", "-c", "echo argv got $0", "${GITHUB_TOKEN}"]},
                  "http_task": {"type": "http", "every": "1h", "notify": %s,
                    "url": "%s?t=${NOTION_TOKEN}",
-                   "headers": {"Authorization": "Bearer ${GITHUB_TOKEN}"}}}
+                   "headers": {"Authorization": "Bearer ${GITHUB_TOKEN}"}},
+                 "dify": {"type": "dify_workflow", "every": "1h", "notify": %s},
+                 "journal": {"type": "daily_journal", "every": "1h"},
+                 "backup": {"type": "backup", "every": "1h", "paths": ["tasks_config.json"],
+                   "dest": "%s"}}
                 """
-                    .formatted(notify, notify, url("/echo")))
+                    .formatted(notify, notify, url("/echo"), notify, backups))
             .dotenv(
                 "NOTION_TOKEN=%s\nDB_URL=%s\nRUNNER_SECRETS=DB_URL\nSMTP_PASSWORD=%s\n"
                         .formatted(NOTION, DB_URL, SMTP)
+                    + "DIFY_API_KEY=%s\nDIFY_API_URL=%s\nNOTION_API_URL=%s\nNOTION_DATABASE_ID=db1\n"
+                        .formatted(DIFY, url("/dify"), url("/notion"))
                     + "SMTP_HOST=127.0.0.1\nSMTP_PORT=%d\nSMTP_USER=runner\nSMTP_FROM=runner@home.lan\n"
                         .formatted(mail.getSmtp().getPort()));
     cli.env.put("GITHUB_TOKEN", GITHUB);
@@ -141,6 +153,9 @@ class SecretsTest {
     run(cli, "run", "shell_cmd");
     run(cli, "run", "argv_task");
     run(cli, "run", "http_task");
+    run(cli, "run", "dify");
+    run(cli, "run", "journal");
+    run(cli, "run", "backup");
     run(cli, "notify", "test", "http_task");
     List<Map<String, Object>> rows = cli.history();
     for (Map<String, Object> row : rows) {
@@ -167,6 +182,11 @@ class SecretsTest {
     assertThat(sent).isNotEmpty();
     String answers = new ObjectMapper().writeValueAsString(rows);
     assertThat(answers).contains("auth Bearer ***");
+    for (String task : List.of("dify", "journal")) {
+      assertThat(new ObjectMapper().writeValueAsString(cli.history("--task", task)))
+          .as("%s reached its peer, which echoed the key back", task)
+          .contains("auth Bearer ***");
+    }
 
     Map<String, String> places = new LinkedHashMap<>();
     places.put("what the commands printed", String.join("\n", printed));
@@ -185,7 +205,8 @@ class SecretsTest {
           .forEach(f -> places.put(home.relativize(f).toString(), read(f)));
     }
     assertThat(places).containsKeys("task_log.db", "logs/task.log");
-    for (String secret : List.of(NOTION, GITHUB, DB_URL, SMTP)) {
+    assertThat(String.join("\n", sent)).as("the Dify and Notion peers were called").isNotEmpty();
+    for (String secret : List.of(NOTION, GITHUB, DB_URL, SMTP, DIFY)) {
       for (String form : forms(secret)) {
         places.forEach(
             (where, text) -> assertThat(text).as("%s in %s", form, where).doesNotContain(form));
