@@ -139,4 +139,25 @@ class RetryTest {
         .containsEntry("trigger", "retry")
         .containsEntry("status", "success");
   }
+
+  @Test
+  void the_retry_is_due_on_a_whole_second_and_every_message_says_it_to_the_second()
+      throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"flaky": {"type": "shell", "retries": {"max": 1, "backoff": "5m"},
+                           "command": "exit 2"}}
+                """);
+    Cli.Result run = cli.run("run", "flaky");
+    // the run took some nanoseconds; its retry is due at the whole second after the backoff
+    assertThat(run.err()).as(run.toString()).contains("; retry at 2026-11-23T10:05:01Z\n");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> retry =
+        (Map<String, Object>)
+            ((Map<String, Object>) cli.history().get(0).get("message")).get("retry");
+    assertThat(retry).containsEntry("at", "2026-11-23T10:05:01Z").containsEntry("attempt", 2);
+    assertThat(cli.run("status", "--json").out()).contains("\"due_at\" : \"2026-11-23T10:05:01Z\"");
+  }
 }
