@@ -1,6 +1,9 @@
 package dev.runner.cli;
 
+import dev.runner.config.InvalidConfigException;
 import dev.runner.config.RunnerConfig;
+import dev.runner.config.Suggest;
+import dev.runner.config.TaskDef;
 import dev.runner.engine.Json;
 import dev.runner.query.RunSummary;
 import dev.runner.schedule.Durations;
@@ -66,6 +69,9 @@ final class HistoryCommand implements Callable<Integer> {
     }
     HistoryQuery query = new HistoryQuery(task, statuses(), since(zone), limit, (page - 1) * limit);
     List<RunRecord> rows = root.read(store -> store.history(query));
+    if (task != null && rows.isEmpty()) {
+      refuseUnknownTask();
+    }
     if (json) {
       List<Map<String, Object>> out = new ArrayList<>();
       for (RunRecord r : rows) {
@@ -110,6 +116,36 @@ final class HistoryCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /**
+   * A task that is neither in the config nor in the history is a typo, not a task that has not run
+   * yet. One removed from the config keeps its rows, and they are shown; with a config that does
+   * not load, which names it holds is unknown, so nothing is refused.
+   */
+  private void refuseUnknownTask() throws InvalidConfigException {
+    HistoryQuery any = new HistoryQuery(task, Set.of(), null, 1, 0);
+    if (!root.read(store -> store.history(any)).isEmpty()) {
+      return;
+    }
+    RunnerConfig config;
+    try {
+      config = root.config();
+    } catch (InvalidConfigException e) {
+      return;
+    }
+    List<String> names = config.tasks().stream().map(TaskDef::name).toList();
+    if (names.contains(task)) {
+      return;
+    }
+    String hint = Suggest.didYouMean(task, names);
+    throw new UsageException(
+        "--task: no task named \""
+            + task
+            + "\" in "
+            + config.file().getFileName()
+            + " and no runs of one in the history"
+            + (hint != null ? "; " + hint : "; `runner list` shows the tasks"));
+  }
+
   private Set<RunStatus> statuses() {
     Set<RunStatus> out = EnumSet.noneOf(RunStatus.class);
     for (String status : statuses) {
@@ -125,7 +161,7 @@ final class HistoryCommand implements Callable<Integer> {
         for (RunStatus s : RunStatus.values()) {
           names.add(s.dbName());
         }
-        String hint = dev.runner.config.Suggest.didYouMean(name, names);
+        String hint = Suggest.didYouMean(name, names);
         throw new UsageException(
             "--status: unknown status \""
                 + status
