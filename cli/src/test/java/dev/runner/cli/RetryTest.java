@@ -166,4 +166,26 @@ class RetryTest {
     assertThat(retry).containsEntry("at", "2026-11-23T10:05:01Z").containsEntry("attempt", 2);
     assertThat(cli.run("status", "--json").out()).contains("\"due_at\" : \"2026-11-23T10:05:01Z\"");
   }
+
+  @Test
+  void run_says_which_attempt_comes_next_and_when_before_it_waits() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"flaky": {"type": "shell", "retries": {"max": 2, "backoff": "1s"},
+                           "command": "%s"}}
+                """
+                    .formatted(FLAKY.replace("\"", "\\\"")));
+    Cli.Result run = cli.run("run", "flaky");
+    assertThat(run.code()).as(run.toString()).isZero();
+    // the clock stands still, so each wait is the backoff plus the second it is rounded up to
+    assertThat(run.out())
+        .containsPattern(
+            "(?s)attempt 1\n"
+                + "flaky: technical_failure; attempt 2 of 3 in [12] s\n"
+                + "attempt 2\n"
+                + "flaky: technical_failure; attempt 3 of 3 in [23] s\n"
+                + "attempt 3\n");
+  }
 }
