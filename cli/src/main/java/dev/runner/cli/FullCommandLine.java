@@ -59,26 +59,8 @@ final class FullCommandLine {
     line.setExecutionExceptionHandler(new Failures(invocation));
     line.setParameterExceptionHandler(
         (ex, arguments) -> {
-          String command = unknownCommand(ex);
-          if (command != null) {
-            String hint =
-                dev.runner.config.Suggest.didYouMean(
-                    command, ex.getCommandLine().getSubcommands().keySet());
-            invocation
-                .err()
-                .println(
-                    "runner: '"
-                        + command
-                        + "' is not a command"
-                        + (hint == null ? "" : "; " + hint));
-          } else {
-            // "at index N" counts words the user may not have typed (the shell adds --home)
-            invocation
-                .err()
-                .println("runner: " + ex.getMessage().replaceFirst(" at index \\d+", ""));
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, invocation.err());
-          }
-          invocation.err().println("Try 'runner " + commandPath(ex.getCommandLine()) + "--help'.");
+          invocation.err().println("runner: " + UsageWords.of(ex));
+          invocation.err().println("Try '" + UsageWords.path(ex.getCommandLine()) + " --help'.");
           return ExitCode.USAGE;
         });
     line.setColorScheme(
@@ -120,24 +102,5 @@ final class FullCommandLine {
       }
     }
     return null;
-  }
-
-  /** The word given as the command when no command has that name; else null. */
-  private static String unknownCommand(CommandLine.ParameterException ex) {
-    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
-        && ex.getCommandLine().getParent() == null
-        && !unmatched.getUnmatched().isEmpty()) {
-      String word = unmatched.getUnmatched().get(0);
-      return word.startsWith("-") ? null : word;
-    }
-    return null;
-  }
-
-  private static String commandPath(CommandLine line) {
-    StringBuilder path = new StringBuilder();
-    for (CommandLine c = line; c.getParent() != null; c = c.getParent()) {
-      path.insert(0, c.getCommandName() + " ");
-    }
-    return path.toString();
   }
 }

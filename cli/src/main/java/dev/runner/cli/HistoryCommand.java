@@ -1,6 +1,9 @@
 package dev.runner.cli;
 
+import dev.runner.config.InvalidConfigException;
 import dev.runner.config.RunnerConfig;
+import dev.runner.config.Suggest;
+import dev.runner.config.TaskDef;
 import dev.runner.engine.Json;
 import dev.runner.query.RunSummary;
 import dev.runner.schedule.Durations;
@@ -66,6 +69,9 @@ final class HistoryCommand implements Callable<Integer> {
     }
     HistoryQuery query = new HistoryQuery(task, statuses(), since(zone), limit, (page - 1) * limit);
     List<RunRecord> rows = root.read(store -> store.history(query));
+    if (task != null && rows.isEmpty()) {
+      refuseUnknownTask();
+    }
     if (json) {
       List<Map<String, Object>> out = new ArrayList<>();
       for (RunRecord r : rows) {
@@ -73,15 +79,15 @@ final class HistoryCommand implements Callable<Integer> {
         row.put("id", r.id());
         row.put("task_name", r.taskName());
         row.put("status", r.status().dbName());
-        row.put("run_time", String.valueOf(r.runTime()));
+        row.put("run_time", Times.iso(r.runTime(), zone));
         row.put("duration", r.duration());
-        row.put("scheduled_for", String.valueOf(r.scheduledFor()));
+        row.put("scheduled_for", Times.iso(r.scheduledFor(), zone));
         row.put("attempt", r.attempt());
         row.put("trigger", r.trigger());
         row.put("upstream_run_id", r.upstreamRunId());
-        row.put("window_start", r.windowStart() == null ? null : r.windowStart().toString());
-        row.put("window_end", r.windowEnd() == null ? null : r.windowEnd().toString());
-        row.put("end_time", r.endTime() == null ? null : r.endTime().toString());
+        row.put("window_start", Times.iso(r.windowStart(), zone));
+        row.put("window_end", Times.iso(r.windowEnd(), zone));
+        row.put("end_time", Times.iso(r.endTime(), zone));
         row.put("host", r.host());
         row.put("pid", r.pid());
         row.put("message", Json.readObject(r.message()));
@@ -110,6 +116,37 @@ final class HistoryCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
+  /**
+   * A task that is neither in the config nor in the history is a typo, not a task that has not run
+   * yet. One removed from the config keeps its rows, and they are shown; with a config that does
+   * not load, which names it holds is unknown, so nothing is refused.
+   */
+  private void refuseUnknownTask() throws InvalidConfigException {
+    HistoryQuery any = new HistoryQuery(task, Set.of(), null, 1, 0);
+    if (!root.read(store -> store.history(any)).isEmpty()) {
+      return;
+    }
+    RunnerConfig config;
+    try {
+      config = root.config();
+    } catch (InvalidConfigException e) {
+      return;
+    }
+    List<String> names = new ArrayList<>(config.tasks().stream().map(TaskDef::name).toList());
+    config.invalid().forEach(t -> names.add(t.name())); // invalid, but the user's task all the same
+    if (names.contains(task)) {
+      return;
+    }
+    String hint = Suggest.didYouMean(task, names);
+    throw new UsageException(
+        "--task: no task named \""
+            + task
+            + "\" in "
+            + config.file().getFileName()
+            + " and no runs of one in the history"
+            + (hint != null ? "; " + hint : "; `runner list` shows the tasks"));
+  }
+
   private Set<RunStatus> statuses() {
     Set<RunStatus> out = EnumSet.noneOf(RunStatus.class);
     for (String status : statuses) {
@@ -125,7 +162,7 @@ final class HistoryCommand implements Callable<Integer> {
         for (RunStatus s : RunStatus.values()) {
           names.add(s.dbName());
         }
-        String hint = dev.runner.config.Suggest.didYouMean(name, names);
+        String hint = Suggest.didYouMean(name, names);
         throw new UsageException(
             "--status: unknown status \""
                 + status

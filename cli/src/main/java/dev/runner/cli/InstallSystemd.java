@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
     name = "systemd",
     mixinStandardHelpOptions = true,
     description = {
-      "A runner.service and runner.timer (every minute, Persistent=true) for this home,",
-      "or with --daemon one runner.service running `runner daemon`: printed, or with --write",
-      "put in ~/.config/systemd/user (/etc/systemd/system for root)."
+      "A service and a timer (every minute, Persistent=true) for this home, or with --daemon",
+      "one service running `runner daemon`: printed, or with --write put in",
+      "~/.config/systemd/user (/etc/systemd/system for root). They are named after the home",
+      "(runner-DIR-HASH), so two homes never share a unit."
     })
 final class InstallSystemd implements Callable<Integer> {
 
@@ -25,7 +26,10 @@ final class InstallSystemd implements Callable<Integer> {
   @Option(names = "--write", description = "Write the two unit files.")
   boolean write;
 
-  @Option(names = "--name", defaultValue = "runner", description = "Unit name (default runner).")
+  @Option(
+      names = "--name",
+      paramLabel = "UNIT",
+      description = "Unit name (default: runner-DIR-HASH, from the home's path).")
   String name;
 
   @Option(names = "--user", description = "User units even as root (~/.config/systemd/user).")
@@ -40,11 +44,13 @@ final class InstallSystemd implements Callable<Integer> {
   public Integer call() throws Exception {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
     root.config();
-    if (!name.matches("[A-Za-z0-9_.@-]+")) {
-      throw new UsageException("--name: '" + name + "' is not a unit name");
-    }
     Installation installation =
         new Installation(root.invocation, root.home().dir(), !user && Installation.runningAsRoot());
+    String name = this.name == null ? installation.unitName() : this.name;
+    if (!name.matches("[A-Za-z0-9_.@-]+")) {
+      throw new UsageException(
+          "--name: '" + name + "' is not a unit name; use letters, digits, '_', '.', '@', '-'");
+    }
     Map<String, String> units = new LinkedHashMap<>();
     if (daemon) {
       units.put(name + ".service", installation.daemonService());
@@ -70,6 +76,16 @@ final class InstallSystemd implements Callable<Integer> {
     for (Map.Entry<String, String> unit : units.entrySet()) {
       Installation.writeFile(folder.resolve(unit.getKey()), unit.getValue());
       root.invocation.out().println("wrote " + folder.resolve(unit.getKey()));
+    }
+    Path earlier = folder.resolve("runner.service");
+    if (!name.equals("runner") && installation.serves(earlier)) {
+      // an earlier runner named this home's units runner; both would drive the home
+      root.invocation
+          .out()
+          .println(
+              "note: "
+                  + earlier
+                  + " from an earlier install runs this home too; `runner uninstall` removes it");
     }
     String systemctl = installation.systemctl();
     root.invocation

@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +38,46 @@ final class Installation {
   String launcher() {
     String launcher = inv.environment().get("RUNNER_LAUNCHER");
     return launcher == null ? "runner" : inv.workingDir().resolve(launcher).normalize().toString();
+  }
+
+  /**
+   * The systemd unit name this home gets: {@code runner-DIR-HASH} ({@code runner-home-3f2a9c1b} for
+   * {@code ~/runner-home}), the folder's name for a person and a hash of its whole path so that two
+   * homes, even two folders of one name, never share (and overwrite) a unit.
+   */
+  String unitName() {
+    Path name = home.getFileName();
+    String slug =
+        (name == null ? "" : name.toString())
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9_.]+", "-")
+            .replaceAll("^-+|-+$", "")
+            .replaceFirst("^runner(-|$)", ""); // runner-runner-home says runner twice
+    slug = slug.substring(0, Math.min(32, slug.length())).replaceAll("-+$", "");
+    return "runner-" + (slug.isEmpty() ? "" : slug + "-") + shortHash(home.toString());
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  /**
+   * Whether {@code unit} (a file in the unit folder) runs this home: earlier runners named every
+   * home's units {@code runner}, and uninstall must find those too, but only this home's.
+   */
+  boolean serves(Path unit) {
+    try {
+      return Files.readString(unit, StandardCharsets.UTF_8)
+          .contains(" --home " + quote(home.toString()) + " ");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   String marker() {

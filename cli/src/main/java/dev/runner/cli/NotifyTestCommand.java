@@ -9,7 +9,6 @@ import dev.runner.notify.Delivery;
 import dev.runner.notify.Notifier;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +70,8 @@ final class NotifyTestCommand implements Callable<Integer> {
     values.put("task_id", task.name());
     values.put("task_name", task.description().isBlank() ? task.name() : task.description());
     values.put("execution_status", "technical_failure");
-    values.put("execution_start_time", ZonedDateTime.ofInstant(start, task.zone()).toString());
-    values.put("execution_end_time", ZonedDateTime.ofInstant(end, task.zone()).toString());
+    values.put("execution_start_time", Times.iso(start, task.zone()));
+    values.put("execution_end_time", Times.iso(end, task.zone()));
     values.put("execution_duration", "3.0s");
     values.put(
         "execution_log_tail",

@@ -74,7 +74,9 @@ final class RunCommand implements Callable<Integer> {
                     + (result.attempt() > 1 ? ", attempt " + result.attempt() : "")
                     + ")"
                     + (result.error() == null ? "" : ": " + result.error())
-                    + (result.retryAt() == null ? "" : "; retry at " + result.retryAt()));
+                    + (result.retryAt() == null
+                        ? ""
+                        : "; retry at " + Times.iso(result.retryAt(), config.settings().zone())));
       }
       boolean failed = attempts.stream().anyMatch(r -> r.finalAttempt() && r.status().isFailure());
       return failed ? ExitCode.TASK_FAILED : ExitCode.OK;

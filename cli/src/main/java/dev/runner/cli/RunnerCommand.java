@@ -3,15 +3,19 @@ package dev.runner.cli;
 import dev.runner.config.ConfigLoader;
 import dev.runner.config.Home;
 import dev.runner.config.InvalidConfigException;
+import dev.runner.config.Position;
+import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskTypes;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.store.Store;
 import dev.runner.store.StoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,6 +86,27 @@ public final class RunnerCommand implements Runnable {
         homeOption, configOption, envFileOption, invocation.environment(), invocation.workingDir());
   }
 
+  /**
+   * The home, with an {@code --env-file} given on purpose that must exist: a mistyped path would
+   * otherwise run every task without its secrets and settings. Only the default {@code .env} may be
+   * missing.
+   */
+  private Home checkedHome() throws InvalidConfigException {
+    Home home = home();
+    if (envFileOption != null && !Files.exists(home.envFile())) {
+      throw new InvalidConfigException(
+          List.of(
+              new Problem(
+                  home.envFile(),
+                  Position.START,
+                  "--env-file",
+                  "file not found (" + home.envFile() + ")",
+                  "check the path (relative to the current folder), or leave --env-file out to"
+                      + " use HOME/.env, which may be missing")));
+    }
+    return home;
+  }
+
   ConfigLoader loader() {
     return new ConfigLoader(
         () -> TaskTypes.load(RunnerCommand.class.getClassLoader(), home().dir().resolve("plugins")),
@@ -92,14 +117,14 @@ public final class RunnerCommand implements Runnable {
   /** The loaded config; an invalid one ends the command with exit code 2. */
   RunnerConfig config() throws InvalidConfigException {
     if (config == null) {
-      config = loader().load(home());
+      config = loader().load(checkedHome());
     }
     return config;
   }
 
   /** A fresh read of the config files, for the daemon's reload. */
   RunnerConfig reloadConfig() throws InvalidConfigException {
-    return loader().load(home());
+    return loader().load(checkedHome());
   }
 
   Engine engine(Clock clock) throws InvalidConfigException {
@@ -121,7 +146,7 @@ public final class RunnerCommand implements Runnable {
 
   /** The settings alone (no tasks parsed), for commands that only read the database. */
   RunnerConfig settings() throws InvalidConfigException {
-    return config != null ? config : loader().loadSettings(home());
+    return config != null ? config : loader().loadSettings(checkedHome());
   }
 
   /**

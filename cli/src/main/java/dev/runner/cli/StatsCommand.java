@@ -6,6 +6,7 @@ import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,8 @@ final class StatsCommand implements Callable<Integer> {
           s.get("last_failure") == null
               ? "-"
               : Times.local(
-                  Instant.parse((String) s.get("last_failure")), config.settings().zone()),
+                  OffsetDateTime.parse((String) s.get("last_failure")).toInstant(),
+                  config.settings().zone()),
           sparkline(recent, inv.colour()));
     }
     table.print(inv.out());
@@ -103,7 +105,7 @@ final class StatsCommand implements Callable<Integer> {
     s.put("success_rate", newestFirst.isEmpty() ? 0.0 : (double) ok / newestFirst.size());
     s.put("p50_seconds", percentile(durations, 0.50));
     s.put("p95_seconds", percentile(durations, 0.95));
-    s.put("last_failure", lastFailure == null ? null : lastFailure.toString());
+    s.put("last_failure", Times.iso(lastFailure, config.settings().zone()));
     List<String> recent = new ArrayList<>();
     for (RunRecord row : newestFirst.subList(0, Math.min(RECENT, newestFirst.size()))) {
       recent.add(row.status().dbName());

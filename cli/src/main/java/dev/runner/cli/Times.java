@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /** Reading and showing instants on the command line. */
@@ -34,11 +33,9 @@ final class Times {
     return instant == null ? "" : SHORT.format(instant.atZone(zone));
   }
 
-  /** ISO-8601 with the zone's offset, seconds always shown (scripts parse it). */
+  /** ISO-8601 with the zone's offset, to the second (scripts parse it). */
   static String iso(Instant instant, ZoneId zone) {
-    return instant == null
-        ? null
-        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(ZonedDateTime.ofInstant(instant, zone));
+    return DateTimeText.iso(instant, zone);
   }
 
   /** How long ago, as a person says it: seconds for the first two minutes, then minutes. */

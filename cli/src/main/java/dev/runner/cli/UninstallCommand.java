@@ -2,6 +2,8 @@ package dev.runner.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +17,10 @@ final class UninstallCommand implements Callable<Integer> {
 
   @ParentCommand RunnerCommand root;
 
-  @Option(names = "--name", defaultValue = "runner", description = "Unit name (default runner).")
+  @Option(
+      names = "--name",
+      paramLabel = "UNIT",
+      description = "Unit name (default: the one `install systemd` gives this home).")
   String name;
 
   @Option(names = "--user", description = "User units even as root.")
@@ -37,9 +42,18 @@ final class UninstallCommand implements Callable<Integer> {
       root.invocation.out().println("removed this home's line from your crontab, if it had one");
     }
     Path folder = installation.unitFolder();
-    for (String unit : new String[] {name + ".timer", name + ".service"}) {
-      if (Files.deleteIfExists(folder.resolve(unit))) {
-        root.invocation.out().println("removed " + folder.resolve(unit));
+    List<String> names = new ArrayList<>();
+    names.add(name == null ? installation.unitName() : name);
+    if (name == null && installation.serves(folder.resolve("runner.service"))) {
+      names.add("runner"); // what runners before per-home names wrote for this home
+    }
+    List<String> units = new ArrayList<>();
+    for (String unitName : names) {
+      for (String unit : List.of(unitName + ".timer", unitName + ".service")) {
+        units.add(unit);
+        if (Files.deleteIfExists(folder.resolve(unit))) {
+          root.invocation.out().println("removed " + folder.resolve(unit));
+        }
       }
     }
     root.invocation
@@ -48,10 +62,8 @@ final class UninstallCommand implements Callable<Integer> {
             "if they were enabled: "
                 + installation.systemctl()
                 + " disable --now "
-                + name
-                + ".timer "
-                + name
-                + ".service; "
+                + String.join(" ", units)
+                + "; "
                 + installation.systemctl()
                 + " daemon-reload");
     return ExitCode.OK;

@@ -71,7 +71,14 @@ final class TaskReader {
     return Collections.unmodifiableSet(fields);
   }
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9_.-]+");
+  /**
+   * Lowercase letters of any script (a script without case, as Chinese, counts as lowercase), so
+   * {@code 备份} is a name and {@code Backup} and {@code backup} cannot be two tasks. The lock file
+   * and log folder of a name outside a-z are a hash of it (see TaskFiles), safe on any disk.
+   */
+  private static final String NAME_CHARS = "\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}0-9_.-";
+
+  private static final Pattern NAME = Pattern.compile("[" + NAME_CHARS + "]+");
 
   /** Long enough for any name people write, short enough to stay a file name everywhere. */
   static final int MAX_NAME = 64;
@@ -146,9 +153,10 @@ final class TaskReader {
               file,
               member.keyPosition(),
               name,
-              "a task name may hold only a-z, 0-9, '_', '.' and '-'",
+              "a task name may hold only lowercase letters of any script (backup, 备份), digits"
+                  + " 0-9, '_', '.' and '-'",
               "rename it, e.g. \""
-                  + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_")
+                  + name.toLowerCase(Locale.ROOT).replaceAll("[^" + NAME_CHARS + "]", "_")
                   + "\""));
     }
     if (name.length() > MAX_NAME) {

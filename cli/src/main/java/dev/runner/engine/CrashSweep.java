@@ -85,7 +85,7 @@ final class CrashSweep {
                 row.id(), task.get(), row.scheduledFor(), row.trigger(), row.attempt(), Map.of());
         Instant retryAt = RunExecutor.retryAt(claim, RunStatus.CRASHED, now);
         if (retryAt != null) {
-          message.put("retry", Map.of("attempt", row.attempt() + 1, "at", retryAt.toString()));
+          message.put("retry", RunExecutor.retryNote(row.attempt() + 1, retryAt, config));
           tx.enqueueRetry(
               new PendingRetry(row.taskName(), row.scheduledFor(), row.attempt() + 1, retryAt));
         }

@@ -409,6 +409,7 @@ public final class Engine implements AutoCloseable {
                 store().enqueueRetry(retry);
                 return CompletableFuture.completedFuture(List.of(result));
               }
+              announceRetry(echo, claim, result, wait);
               Executor later =
                   CompletableFuture.delayedExecutor(
                       Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS, pool);
@@ -420,6 +421,30 @@ public final class Engine implements AutoCloseable {
                               : withRetries(next.get(), pool, echo, followDeps)
                                   .thenApply(more -> concat(List.of(result), more)));
             });
+  }
+
+  /**
+   * A run in the foreground says so before it waits for its next attempt: without it, the terminal
+   * would sit silent for the backoff as if runner had hung.
+   */
+  private static void announceRetry(
+      PrintWriter echo, Claim claim, RunResult result, Duration wait) {
+    if (echo == null) {
+      return;
+    }
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    echo.println(
+        claim.task().name()
+            + ": "
+            + result.status().dbName()
+            + "; attempt "
+            + (claim.attempt() + 1)
+            + " of "
+            + (claim.task().retries().max() + 1)
+            + " in "
+            + seconds
+            + " s");
+    echo.flush();
   }
 
   /** Starts the dependents that {@code upstream}'s final outcome makes ready; their results. */

@@ -4,10 +4,10 @@ import dev.runner.config.TaskDef;
 import dev.runner.config.TaskDef.NotifyRule;
 import dev.runner.notify.Delivery;
 import dev.runner.notify.Notifier;
+import dev.runner.schedule.DateTimeText;
 import dev.runner.store.RunRecord;
 import dev.runner.store.Store;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,9 +80,7 @@ final class Notifications {
   }
 
   private static String iso(java.time.Instant instant, TaskDef task) {
-    return instant == null
-        ? ""
-        : ZonedDateTime.ofInstant(instant, task.zone()).toOffsetDateTime().toString();
+    return instant == null ? "" : DateTimeText.iso(instant, task.zone());
   }
 
   private static String duration(RunRecord run) {

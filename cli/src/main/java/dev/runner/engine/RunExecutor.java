@@ -1,6 +1,7 @@
 package dev.runner.engine;
 
 import dev.runner.config.RunnerConfig;
+import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.Durations;
 import dev.runner.store.RunEnd;
 import dev.runner.store.RunStatus;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -153,7 +155,7 @@ final class RunExecutor {
     Instant end = start.plusNanos(elapsed);
     Instant retryAt = retryAt(claim, status, end);
     if (retryAt != null) {
-      message.put("retry", Map.of("attempt", claim.attempt() + 1, "at", retryAt.toString()));
+      message.put("retry", retryNote(claim.attempt() + 1, retryAt, config));
     }
     try {
       record(
@@ -252,7 +254,7 @@ final class RunExecutor {
     Map<String, Object> message = new LinkedHashMap<>(claim.notes());
     message.put("error", error);
     if (retryAt != null) {
-      message.put("retry", Map.of("attempt", claim.attempt() + 1, "at", retryAt.toString()));
+      message.put("retry", retryNote(claim.attempt() + 1, retryAt, config));
     }
     store.finish(
         claim.id(),
@@ -277,7 +279,16 @@ final class RunExecutor {
         retryAt);
   }
 
-  /** Technical failures and timeouts are tried again while the policy allows; nothing else. */
+  /** The message's {@code retry}: the next attempt and when, as a person reads a time. */
+  static Map<String, Object> retryNote(int attempt, Instant at, RunnerConfig config) {
+    return Map.of("attempt", attempt, "at", DateTimeText.iso(at, config.settings().zone()));
+  }
+
+  /**
+   * Technical failures and timeouts are tried again while the policy allows; nothing else. The
+   * attempt is due on the whole second after the backoff, so that the time every message shows is
+   * the one it starts at, and never before the backoff has passed.
+   */
   static Instant retryAt(Claim claim, RunStatus status, Instant end) {
     boolean retryable =
         status == RunStatus.TECHNICAL_FAILURE
@@ -286,7 +297,9 @@ final class RunExecutor {
     if (!retryable || !claim.task().retries().allowsAfter(claim.attempt())) {
       return null;
     }
-    return end.plus(claim.task().retries().delayBefore(claim.attempt() + 1));
+    Instant due = end.plus(claim.task().retries().delayBefore(claim.attempt() + 1));
+    Instant second = due.truncatedTo(ChronoUnit.SECONDS);
+    return second.equals(due) ? due : second.plusSeconds(1);
   }
 
   /**

@@ -7,7 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A date-time as written in config or on the command line: with an offset ({@code
@@ -46,5 +48,16 @@ public record DateTimeText(LocalDateTime local, ZoneOffset offset) {
     return offset != null
         ? local.toInstant(offset)
         : ZonedDateTime.ofLocal(local, zone, null).toInstant();
+  }
+
+  /**
+   * An instant as people and scripts read it: ISO-8601 in {@code zone} with its offset, to the
+   * second ({@code 2026-11-24T08:00:00+08:00}); seconds are always shown, fractions never.
+   */
+  public static String iso(Instant instant, ZoneId zone) {
+    return instant == null
+        ? null
+        : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            ZonedDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), zone));
   }
 }

@@ -220,4 +220,26 @@ class CommandsTest {
         .contains("3   busy: another process holds what is needed");
     assertThat(cli.run("tick", "--help").out()).contains("--dry-run").contains("--now=ISO");
   }
+
+  @Test
+  void an_env_file_given_on_purpose_must_exist_while_the_default_env_may_be_missing()
+      throws Exception {
+    assertThat(home.resolve(".env")).doesNotExist();
+    assertThat(cli.run("run", "by_hand").code()).isZero();
+    for (String command : new String[] {"run", "history", "validate"}) {
+      Cli.Result missing =
+          command.equals("run")
+              ? cli.run("--env-file", home.resolve("prod.env").toString(), "run", "by_hand")
+              : cli.run("--env-file", home.resolve("prod.env").toString(), command);
+      assertThat(missing.code()).as(missing.toString()).isEqualTo(2);
+      assertThat(missing.err())
+          .as(command)
+          .contains("prod.env:1:1: --env-file: file not found (" + home.resolve("prod.env") + ")")
+          .contains("leave --env-file out to use HOME/.env");
+    }
+    Files.writeString(home.resolve("prod.env"), "P=from-prod\n");
+    Cli.Result given = cli.run("--env-file", home.resolve("prod.env").toString(), "run", "by_hand");
+    assertThat(given.code()).as(given.toString()).isZero();
+    assertThat(given.out()).contains("param=from-prod");
+  }
 }

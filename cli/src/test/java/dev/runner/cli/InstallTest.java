@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,27 +81,92 @@ class InstallTest {
         .containsExactly("0 3 * * * /usr/local/bin/backup");
   }
 
+  /** The one unit of {@code suffix} in {@code folder}. */
+  private static String unit(Path folder, String suffix) throws Exception {
+    try (Stream<Path> list = Files.list(folder)) {
+      List<String> names =
+          list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix)).toList();
+      assertThat(names).hasSize(1);
+      return names.get(0);
+    }
+  }
+
   @Test
-  void install_systemd_writes_a_service_and_a_persistent_timer() throws Exception {
-    Path home = dir.resolve("home");
+  void install_systemd_writes_a_service_and_a_persistent_timer_named_after_the_home()
+      throws Exception {
+    Path home = dir.resolve("runner-home");
     Cli cli = cli(home);
     cli.config("{}");
     Cli.Result write = cli.run("install", "systemd", "--user", "--write");
     assertThat(write.code()).as(write.toString()).isZero();
     Path units = dir.resolve("config/systemd/user");
-    assertThat(Files.readString(units.resolve("runner.service")))
+    String service = unit(units, ".service");
+    assertThat(service).matches("runner-home-[0-9a-f]{8}\\.service");
+    String name = service.substring(0, service.length() - ".service".length());
+    assertThat(unit(units, ".timer")).isEqualTo(name + ".timer");
+    assertThat(Files.readString(units.resolve(name + ".service")))
         .contains("Type=oneshot")
         .contains("ExecStart=/opt/runner/bin/runner --home " + home + " tick");
-    assertThat(Files.readString(units.resolve("runner.timer")))
+    assertThat(Files.readString(units.resolve(name + ".timer")))
         .contains("OnCalendar=*-*-* *:*:00")
         .contains("Persistent=true")
+        .contains("Unit=" + name + ".service")
         .contains("WantedBy=timers.target");
     assertThat(write.out())
         .contains(
-            "systemctl --user daemon-reload && systemctl --user enable" + " --now runner.timer");
-    assertThat(cli.run("uninstall", "--user", "--no-cron").code()).isZero();
-    assertThat(units.resolve("runner.timer")).doesNotExist();
-    assertThat(units.resolve("runner.service")).doesNotExist();
+            "systemctl --user daemon-reload && systemctl --user enable --now " + name + ".timer");
+    Cli.Result uninstall = cli.run("uninstall", "--user", "--no-cron");
+    assertThat(uninstall.code()).as(uninstall.toString()).isZero();
+    assertThat(uninstall.out())
+        .contains("systemctl --user disable --now " + name + ".timer " + name + ".service");
+    assertThat(units.resolve(name + ".timer")).doesNotExist();
+    assertThat(units.resolve(name + ".service")).doesNotExist();
+  }
+
+  @Test
+  void two_homes_of_one_folder_name_get_units_of_their_own_and_uninstall_removes_only_its_own()
+      throws Exception {
+    Cli first = cli(dir.resolve("a/home"));
+    first.config("{}");
+    Cli second = cli(dir.resolve("b/home"));
+    second.config("{}");
+    assertThat(first.run("install", "systemd", "--user", "--write").code()).isZero();
+    assertThat(second.run("install", "systemd", "--user", "--write").code()).isZero();
+    Path units = dir.resolve("config/systemd/user");
+    try (Stream<Path> list = Files.list(units)) {
+      assertThat(list.map(p -> p.getFileName().toString()))
+          .hasSize(4)
+          .allSatisfy(n -> assertThat(n).matches("runner-home-[0-9a-f]{8}\\.(service|timer)"));
+    }
+    assertThat(first.run("uninstall", "--user", "--no-cron").code()).isZero();
+    assertThat(Files.readString(units.resolve(unit(units, ".service"))))
+        .contains("--home " + dir.resolve("b/home") + " tick");
+  }
+
+  @Test
+  void uninstall_finds_the_runner_units_an_earlier_version_wrote_for_this_home_only()
+      throws Exception {
+    Path home = dir.resolve("home");
+    Cli cli = cli(home);
+    cli.config("{}");
+    Cli other = cli(dir.resolve("other"));
+    other.config("{}");
+    // what runners before per-home names wrote: runner.service and runner.timer
+    assertThat(cli.run("install", "systemd", "--user", "--write", "--name", "runner").code())
+        .isZero();
+    Path units = dir.resolve("config/systemd/user");
+    Cli.Result again = cli.run("install", "systemd", "--user", "--write");
+    assertThat(again.out())
+        .contains("note: " + units.resolve("runner.service") + " from an earlier install");
+    assertThat(other.run("uninstall", "--user", "--no-cron").code()).isZero();
+    assertThat(units.resolve("runner.service")).exists(); // another home's
+    Cli.Result uninstall = cli.run("uninstall", "--user", "--no-cron");
+    assertThat(uninstall.out())
+        .contains("removed " + units.resolve("runner.timer"))
+        .contains("removed " + units.resolve("runner.service"));
+    try (Stream<Path> list = Files.list(units)) {
+      assertThat(list).isEmpty();
+    }
   }
 
   @Test
@@ -109,24 +176,26 @@ class InstallTest {
     Cli cli = cli(home);
     cli.config("{}");
     assertThat(cli.run("install", "systemd", "--user", "--write").code()).isZero();
+    Path units = dir.resolve("config/systemd/user");
+    String timer = unit(units, ".timer");
+    String name = timer.substring(0, timer.length() - ".timer".length());
     Cli.Result write = cli.run("install", "systemd", "--user", "--write", "--daemon");
     assertThat(write.code()).as(write.toString()).isZero();
-    Path units = dir.resolve("config/systemd/user");
-    assertThat(units.resolve("runner.timer")).doesNotExist();
-    assertThat(Files.readString(units.resolve("runner.service")))
+    assertThat(units.resolve(timer)).doesNotExist();
+    assertThat(Files.readString(units.resolve(name + ".service")))
         .contains("Type=simple")
         .contains("ExecStart=/opt/runner/bin/runner --home " + home + " daemon")
         .contains("SuccessExitStatus=143")
         .contains("WantedBy=default.target");
     assertThat(write.out())
-        .contains("removed " + units.resolve("runner.timer"))
-        .contains("systemctl --user enable --now runner.service");
+        .contains("removed " + units.resolve(timer))
+        .contains("systemctl --user enable --now " + name + ".service");
   }
 
   /**
    * packaging/systemd and packaging/crontab are what {@code install} prints for the home
-   * /srv/runner and the launcher /usr/local/bin/runner; regenerate them with the commands in
-   * packaging/README.md when this fails.
+   * /srv/runner and the launcher /usr/local/bin/runner, with units named runner; regenerate them
+   * with the commands in packaging/README.md when this fails.
    */
   @Test
   void the_static_examples_in_packaging_are_what_install_prints() throws Exception {
@@ -135,7 +204,7 @@ class InstallTest {
     cli.env.put("RUNNER_LAUNCHER", "/usr/local/bin/runner");
     cli.config("{}");
     Path packaging = Path.of("..", "packaging");
-    String timerMode = cli.run("install", "systemd", "--user").out();
+    String timerMode = cli.run("install", "systemd", "--user", "--name", "runner").out();
     assertThat(Files.readString(packaging.resolve("systemd/runner.service")))
         .isEqualTo(section(timerMode, "runner.service", home));
     assertThat(Files.readString(packaging.resolve("systemd/runner.timer")))
@@ -143,7 +212,9 @@ class InstallTest {
     assertThat(Files.readString(packaging.resolve("systemd/runner-daemon.service")))
         .isEqualTo(
             section(
-                cli.run("install", "systemd", "--user", "--daemon").out(), "runner.service", home));
+                cli.run("install", "systemd", "--user", "--daemon", "--name", "runner").out(),
+                "runner.service",
+                home));
     assertThat(Files.readString(packaging.resolve("crontab")))
         .endsWith(cli.run("install", "cron").out().replace(home.toString(), "/srv/runner"));
   }

@@ -96,6 +96,52 @@ class OutputHabitsTest {
   }
 
   @Test
+  void every_json_time_is_iso_to_the_second_with_the_home_zones_offset() throws Exception {
+    Cli cli = new Cli(home);
+    cli.env.put("RUNNER_TIMEZONE", "Asia/Shanghai");
+    cli.config(
+        """
+        {"job": {"type": "shell", "every": "1h", "command": "echo hi"},
+         "bad": {"type": "shell", "every": "1h", "command": "exit 2",
+                 "retries": {"max": 1, "backoff": "5m"}},
+         "win": {"type": "shell", "every": "1h", "window": true, "start_time": "2026-11-23T17:00",
+                 "command": "echo window"}}
+        """);
+    cli.at("2026-11-23T09:30:00Z").run("tick"); // the window task's first sight
+    cli.at("2026-11-23T10:00:00.123456789Z").run("tick");
+    List<String> times = new ArrayList<>();
+    for (String[] command :
+        new String[][] {
+          {"history", "--json"},
+          {"stats", "--json"},
+          {"list", "--json"},
+          {"status", "--json"},
+          {"next", "job", "--json"},
+          {"cron", "0 8 * * *", "--tz", "Asia/Shanghai", "--json"}
+        }) {
+      Cli.Result result = cli.run(command);
+      times(new ObjectMapper().readTree(result.out()), times);
+    }
+    assertThat(times)
+        .hasSizeGreaterThan(20)
+        .allSatisfy(t -> assertThat(t).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+08:00"))
+        .contains(
+            "2026-11-23T18:00:00+08:00", // now, run_time, scheduled_for, window_end
+            "2026-11-23T17:00:00+08:00", // window_start
+            "2026-11-23T18:05:01+08:00", // the retry's due_at and message.retry.at
+            "2026-11-23T19:00:00+08:00", // next_run
+            "2026-11-24T08:00:00+08:00"); // cron
+  }
+
+  /** Every text in {@code node} that starts as a date-time does. */
+  private static void times(JsonNode node, List<String> out) {
+    if (node.isTextual() && node.asText().matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
+      out.add(node.asText());
+    }
+    node.forEach(child -> times(child, out));
+  }
+
+  @Test
   void colour_only_on_a_terminal_and_never_with_no_color_or_a_dumb_terminal() throws Exception {
     Cli cli = cli();
     cli.terminal = true;

@@ -143,4 +143,47 @@ class RetryTest {
         .containsEntry("trigger", "retry")
         .containsEntry("status", "success");
   }
+
+  @Test
+  void the_retry_is_due_on_a_whole_second_and_every_message_says_it_to_the_second()
+      throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"flaky": {"type": "shell", "retries": {"max": 1, "backoff": "5m"},
+                           "command": "exit 2"}}
+                """);
+    Cli.Result run = cli.run("run", "flaky");
+    // the run took some nanoseconds; its retry is due at the whole second after the backoff
+    assertThat(run.err()).as(run.toString()).contains("; retry at 2026-11-23T10:05:01Z\n");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> retry =
+        (Map<String, Object>)
+            ((Map<String, Object>) cli.history().get(0).get("message")).get("retry");
+    assertThat(retry).containsEntry("at", "2026-11-23T10:05:01Z").containsEntry("attempt", 2);
+    assertThat(cli.run("status", "--json").out()).contains("\"due_at\" : \"2026-11-23T10:05:01Z\"");
+  }
+
+  @Test
+  void run_says_which_attempt_comes_next_and_when_before_it_waits() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"flaky": {"type": "shell", "retries": {"max": 2, "backoff": "1s"},
+                           "command": "%s"}}
+                """
+                    .formatted(FLAKY.replace("\"", "\\\"")));
+    Cli.Result run = cli.run("run", "flaky");
+    assertThat(run.code()).as(run.toString()).isZero();
+    // the clock stands still, so each wait is the backoff plus the second it is rounded up to
+    assertThat(run.out())
+        .containsPattern(
+            "(?s)attempt 1\n"
+                + "flaky: technical_failure; attempt 2 of 3 in [12] s\n"
+                + "attempt 2\n"
+                + "flaky: technical_failure; attempt 3 of 3 in [23] s\n"
+                + "attempt 3\n");
+  }
 }

@@ -115,8 +115,9 @@ class ConfigLoaderTest {
             "tasks_config.json:4:13: backup.cron: hour field '25': 25 is out of range 0-23",
             "tasks_config.json:5:16: backup.overlap: 'skipp' is not one of skip, allow; did you"
                 + " mean \"skip\"?",
-            "tasks_config.json:7:3: Bad Name: a task name may hold only a-z, 0-9, '_', '.' and"
-                + " '-'; rename it, e.g. \"bad_name\"",
+            "tasks_config.json:7:3: Bad Name: a task name may hold only lowercase letters of any"
+                + " script (backup, 备份), digits 0-9, '_', '.' and '-'; rename it, e.g."
+                + " \"bad_name\"",
             "tasks_config.json:7:64: Bad Name.timezone: 'Asia/Shangai' is not a time zone; did"
                 + " you mean \"Asia/Shanghai\"?");
   }

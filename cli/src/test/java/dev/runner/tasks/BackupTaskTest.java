@@ -135,6 +135,30 @@ class BackupTaskTest {
   }
 
   @Test
+  void runs_in_the_same_second_each_keep_their_archive_and_keep_still_counts_them()
+      throws Exception {
+    CliHarness cli =
+        new CliHarness(home)
+            .config(
+                """
+                {"b": {"type": "backup", "paths": ["data.txt"], "dest": "backups", "keep": 2}}
+                """);
+    for (String data : new String[] {"one", "two", "three"}) {
+      Files.writeString(home.resolve("data.txt"), data);
+      CliHarness.Result run = cli.run("run", "b"); // the clock stands still: one second
+      assertThat(run.code()).as(run.toString()).isZero();
+    }
+    assertThat(archives("backups"))
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("b-20261123-100000-2.tar.gz", "b-20261123-100000-3.tar.gz");
+    assertThat(untar(home.resolve("backups/b-20261123-100000-2.tar.gz")).get("data.txt"))
+        .isEqualTo("two".getBytes(StandardCharsets.UTF_8));
+    assertThat(untar(home.resolve("backups/b-20261123-100000-3.tar.gz")).get("data.txt"))
+        .isEqualTo("three".getBytes(StandardCharsets.UTF_8));
+    assertThat(cli.lastMessage().get("removed").toString()).contains("b-20261123-100000.tar.gz");
+  }
+
+  @Test
   void a_missing_path_is_a_business_failure_and_fields_are_checked() throws Exception {
     CliHarness cli =
         new CliHarness(home)

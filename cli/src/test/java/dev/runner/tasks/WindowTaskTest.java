@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,9 @@ class WindowTaskTest {
     assertThat(done).hasSize(96);
     Instant expected = Instant.parse("2026-11-23T00:00:00Z");
     for (Map<String, Object> row : done) {
-      assertThat(Instant.parse((String) row.get("window_start"))).isEqualTo(expected);
-      expected = Instant.parse((String) row.get("window_end"));
+      assertThat(OffsetDateTime.parse((String) row.get("window_start")).toInstant())
+          .isEqualTo(expected);
+      expected = OffsetDateTime.parse((String) row.get("window_end")).toInstant();
     }
     assertThat(expected).isEqualTo(Instant.parse("2026-11-24T00:00:00Z"));
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,9 +20,11 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -54,8 +57,10 @@ record BackupTask(BackupSpec spec) implements Task {
     }
     Files.createDirectories(dest);
     String stamp = LocalDateTime.ofInstant(context.scheduledFor(), context.zone()).format(STAMP);
-    Path archive = dest.resolve(spec.name() + "-" + stamp + "." + spec.format());
-    Path partial = dest.resolve("." + archive.getFileName() + ".partial");
+    String base = spec.name() + "-" + stamp;
+    // the run's own, as two runs of one second may write at once
+    Path partial =
+        dest.resolve("." + base + "." + spec.format() + "." + context.runId() + ".partial");
     Path scratch = Files.createTempDirectory("runner-backup");
     Counts counts = new Counts();
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
@@ -70,8 +75,14 @@ record BackupTask(BackupSpec spec) implements Task {
     } finally {
       deleteTree(scratch);
     }
-    Files.move(
-        partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Path archive = reserve(dest, base);
+    try {
+      Files.move(
+          partial, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      Files.deleteIfExists(archive); // an empty name left behind would count as an archive
+      throw e;
+    }
     List<Path> removed = prune(dest);
     long size = Files.size(archive);
     context.log("wrote " + archive + " (" + counts.files + " files, " + size + " bytes)");
@@ -147,16 +158,42 @@ record BackupTask(BackupSpec spec) implements Task {
     }
   }
 
+  /**
+   * The archive's name: {@code NAME-STAMP.FORMAT}, or {@code NAME-STAMP-2.FORMAT}, {@code -3}, …
+   * when a run in the same second (two runs by hand, a retry) made one already, which must not be
+   * overwritten. Creating the file claims the name at once, so two runs never take the same one.
+   */
+  private Path reserve(Path dest, String base) throws IOException {
+    for (int n = 1; ; n++) {
+      Path candidate = dest.resolve(base + (n == 1 ? "" : "-" + n) + "." + spec.format());
+      try {
+        Files.createFile(candidate);
+        return candidate;
+      } catch (FileAlreadyExistsException taken) {
+        // the next number
+      }
+    }
+  }
+
   /** This task's archives beyond the newest {@code keep}; nothing else is touched. */
   private List<Path> prune(Path dest) throws IOException {
     Pattern own =
         Pattern.compile(
-            Pattern.quote(spec.name()) + "-\\d{8}-\\d{6}\\." + Pattern.quote(spec.format()));
+            Pattern.quote(spec.name())
+                + "-(\\d{8}-\\d{6})(?:-(\\d{1,9}))?\\."
+                + Pattern.quote(spec.format()));
+    // newest first: by stamp, then by number within a second (a name alone sorts -2 before -10)
+    Comparator<Matcher> newest =
+        Comparator.<Matcher, String>comparing(m -> m.group(1))
+            .thenComparingLong(m -> m.group(2) == null ? 1 : Long.parseLong(m.group(2)))
+            .reversed();
     List<Path> archives;
     try (Stream<Path> list = Files.list(dest)) {
       archives =
-          list.filter(p -> own.matcher(p.getFileName().toString()).matches())
-              .sorted((a, b) -> b.getFileName().compareTo(a.getFileName()))
+          list.map(p -> own.matcher(p.getFileName().toString()))
+              .filter(Matcher::matches)
+              .sorted(newest)
+              .map(m -> dest.resolve(m.group()))
               .toList();
     }
     List<Path> removed = new ArrayList<>();

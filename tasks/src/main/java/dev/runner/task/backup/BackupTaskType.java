@@ -43,8 +43,10 @@ public final class BackupTaskType implements TaskType {
       fields.problem("format", "'" + format + "' is not tar.gz or zip", null);
     }
     String name = fields.string("name").orElse(fields.taskName());
-    if (!name.matches("[A-Za-z0-9_.-]+")) {
-      fields.problem("name", "an archive name may hold letters, digits, '_', '.' and '-'", null);
+    // a task's name is a valid default: letters of any script, as task names may hold
+    if (!name.matches("[\\p{L}\\p{M}0-9_.-]+")) {
+      fields.problem(
+          "name", "an archive name may hold letters (of any script), 0-9, '_', '.' and '-'", null);
     }
     return new BackupTask(
         new BackupSpec(
