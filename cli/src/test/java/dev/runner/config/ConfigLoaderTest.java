@@ -3,6 +3,7 @@ package dev.runner.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.runner.task.shell.ShellTask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -164,6 +165,22 @@ class ConfigLoaderTest {
         .containsExactly(
             "tasks_config.json:1:48: t.cwd: ${NOPE} is not set; define NOPE in .env or the"
                 + " environment");
+  }
+
+  @Test
+  void argv_has_no_shell_so_runner_expands_its_variables_and_an_unset_one_is_a_problem()
+      throws Exception {
+    RunnerConfig config =
+        load(
+            "{\"t\": {\"type\": \"shell\", \"argv\": [\"echo\", \"${DIR}\", \"$DIR\", \"$${x}\"]}}",
+            "DIR=/srv/data\n",
+            Map.of());
+    assertThat(((ShellTask) config.task("t").orElseThrow().task()).spec().program())
+        .containsExactly("echo", "/srv/data", "$DIR", "${x}");
+    assertThat(problems("{\"t\": {\"type\": \"shell\", \"argv\": [\"echo\", \"${NOPE}\"]}}"))
+        .singleElement()
+        .asString()
+        .contains("t.argv: ${NOPE} is not set");
   }
 
   @Test

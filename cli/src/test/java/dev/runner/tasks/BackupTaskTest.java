@@ -6,6 +6,7 @@ import dev.runner.cli.CliHarness;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -92,6 +93,9 @@ class BackupTaskTest {
     Path[] archives = archives("backups");
     assertThat(archives).hasSize(1);
     assertThat(archives[0].getFileName().toString()).matches("nightly-20261123-100000\\.tar\\.gz");
+    // it holds .env and the database: its owner's alone, whatever the umask
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archives[0])))
+        .isEqualTo("rw-------");
     Map<String, byte[]> entries = untar(archives[0]);
     assertThat(entries.keySet()).containsExactly("笔记/2026/十一月.md", "todo.txt", "app.db");
     assertThat(new String(entries.get("笔记/2026/十一月.md"), StandardCharsets.UTF_8))

@@ -12,6 +12,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -63,7 +64,7 @@ record BackupTask(BackupSpec spec) implements Task {
         dest.resolve("." + base + "." + spec.format() + "." + context.runId() + ".partial");
     Path scratch = Files.createTempDirectory("runner-backup");
     Counts counts = new Counts();
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(ownerOnly(partial)))) {
       Writer writer = spec.format().equals("zip") ? new Zip(out) : new Tar(out);
       for (Path source : sources) {
         addTree(writer, source, source.getFileName().toString(), scratch, dest, counts, context);
@@ -155,6 +156,21 @@ record BackupTask(BackupSpec spec) implements Task {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + source);
         Statement statement = connection.createStatement()) {
       statement.executeUpdate("backup to '" + copy.toString().replace("'", "''") + "'");
+    }
+  }
+
+  /**
+   * An archive holds what its sources hold, {@code .env} and the database among them, so it is its
+   * owner's alone, whatever the umask; a file system without POSIX modes (a CIFS share) keeps its
+   * own rules.
+   */
+  private static Path ownerOnly(Path file) throws IOException {
+    Files.deleteIfExists(file); // a partial left by a crashed attempt of this run
+    try {
+      return Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      return Files.createFile(file);
     }
   }
 
