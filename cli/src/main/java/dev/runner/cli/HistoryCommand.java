@@ -3,7 +3,6 @@ package dev.runner.cli;
 import dev.runner.config.InvalidConfigException;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.Suggest;
-import dev.runner.config.TaskDef;
 import dev.runner.engine.Json;
 import dev.runner.query.RunSummary;
 import dev.runner.schedule.Durations;
@@ -132,8 +131,7 @@ final class HistoryCommand implements Callable<Integer> {
     } catch (InvalidConfigException e) {
       return;
     }
-    List<String> names = new ArrayList<>(config.tasks().stream().map(TaskDef::name).toList());
-    config.invalid().forEach(t -> names.add(t.name())); // invalid, but the user's task all the same
+    List<String> names = config.names();
     if (names.contains(task)) {
       return;
     }

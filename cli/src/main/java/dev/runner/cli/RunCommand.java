@@ -95,8 +95,7 @@ final class RunCommand implements Callable<Integer> {
         .task(name)
         .orElseThrow(
             () -> {
-              List<String> names = config.tasks().stream().map(TaskDef::name).toList();
-              String hint = Suggest.didYouMean(name, names);
+              String hint = Suggest.didYouMean(name, config.names());
               return new UsageException(
                   "no task named \""
                       + name

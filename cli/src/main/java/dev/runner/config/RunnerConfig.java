@@ -1,6 +1,7 @@
 package dev.runner.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,14 @@ public record RunnerConfig(
 
   public Optional<InvalidTask> invalidTask(String name) {
     return invalid.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** Every task's name, the invalid ones' too: they are the user's tasks all the same. */
+  public List<String> names() {
+    List<String> names = new ArrayList<>();
+    tasks.forEach(t -> names.add(t.name()));
+    invalid.forEach(t -> names.add(t.name()));
+    return names;
   }
 
   /** Every invalid task's problems, in file order. */

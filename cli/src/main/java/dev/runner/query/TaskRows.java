@@ -35,7 +35,7 @@ public final class TaskRows {
             tx -> {
               Map<String, TaskState> states = tx.states();
               Map<String, Outcomes> outcomes = new HashMap<>();
-              for (String task : names(config)) {
+              for (String task : config.names()) {
                 TaskState state = states.get(task);
                 outcomes.put(task, state != null ? Outcomes.of(state) : tx.outcomesFromRows(task));
               }
@@ -82,13 +82,6 @@ public final class TaskRows {
               task.problems().stream().map(Problem::toString).toList()));
     }
     return out;
-  }
-
-  private static List<String> names(RunnerConfig config) {
-    List<String> names = new ArrayList<>();
-    config.tasks().forEach(t -> names.add(t.name()));
-    config.invalid().forEach(t -> names.add(t.name()));
-    return names;
   }
 
   /** The fire the next tick runs: what the planner would decide, without deciding it. */
