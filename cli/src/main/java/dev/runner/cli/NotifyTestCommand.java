@@ -1,10 +1,10 @@
 package dev.runner.cli;
 
+import dev.runner.config.Redactor;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.config.TaskDef.NotifyRule;
 import dev.runner.engine.Identity;
-import dev.runner.engine.Redactor;
 import dev.runner.notify.Delivery;
 import dev.runner.notify.Notifier;
 import java.time.Duration;

@@ -62,13 +62,32 @@ public final class ConfigLoader {
     if (text != null) {
       tasks = readTasks(text, home.configFile(), environment, settings, problems);
     }
+    // a problem may quote a value a ${VAR} put there, and validate's output is mailed by cron
+    Redactor redactor = new Redactor(environment.secretValues());
     if (!problems.isEmpty()) {
-      throw new InvalidConfigException(problems);
+      throw new InvalidConfigException(masked(problems, redactor));
     }
-    return new RunnerConfig(home, tasks.valid(), tasks.invalid(), environment, settings);
+    List<InvalidTask> invalid =
+        tasks.invalid().stream()
+            .map(t -> new InvalidTask(t.name(), masked(t.problems(), redactor)))
+            .toList();
+    return new RunnerConfig(home, tasks.valid(), invalid, environment, settings);
   }
 
   private record Tasks(List<TaskDef> valid, List<InvalidTask> invalid) {}
+
+  private static List<Problem> masked(List<Problem> problems, Redactor redactor) {
+    return problems.stream()
+        .map(
+            p ->
+                new Problem(
+                    p.file(),
+                    p.position(),
+                    p.path(),
+                    redactor.redact(p.message()),
+                    redactor.redact(p.hint())))
+        .toList();
+  }
 
   /**
    * The environment and settings alone, with no tasks: for commands that only read history and need

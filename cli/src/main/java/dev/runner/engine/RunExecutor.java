@@ -1,5 +1,6 @@
 package dev.runner.engine;
 
+import dev.runner.config.Redactor;
 import dev.runner.config.RunnerConfig;
 import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.Durations;

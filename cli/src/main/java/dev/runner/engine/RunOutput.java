@@ -1,5 +1,6 @@
 package dev.runner.engine;
 
+import dev.runner.config.Redactor;
 import dev.runner.store.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -233,6 +233,24 @@ class SecretsTest {
   }
 
   @Test
+  void a_problem_that_quotes_a_secret_a_variable_put_in_a_field_masks_it() throws Exception {
+    Cli cli =
+        new Cli(home)
+            .config(
+                """
+                {"zoned": {"type": "shell", "every": "1h", "timezone": "${NOTION_TOKEN}",
+                   "command": "true"}}
+                """)
+            .dotenv("NOTION_TOKEN=%s\n".formatted(NOTION));
+    Cli.Result validate = run(cli, "validate");
+    assertThat(validate.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(validate.err()).contains("zoned.timezone: '***' is not a time zone");
+    Cli.Result tick = run(cli, "tick");
+    assertThat(tick.err()).contains("zoned.timezone").doesNotContain(NOTION);
+    assertThat(run(cli, "list", "--json").out()).contains("'***'").doesNotContain(NOTION);
+  }
+
+  @Test
   void a_short_secret_is_masked_as_written_and_its_encoded_forms_are_not_sought() throws Exception {
     Cli cli =
         new Cli(home)

@@ -2,6 +2,7 @@ package dev.runner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runner.config.Redactor;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

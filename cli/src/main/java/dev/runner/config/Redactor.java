@@ -1,4 +1,4 @@
-package dev.runner.engine;
+package dev.runner.config;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ public final class Redactor {
    * its own: no secret occurrence straddles the cut, and none can begin before it and end in text
    * not yet read. Everything from the cut on is kept for the rest of the line.
    */
-  int safeCut(CharSequence text) {
+  public int safeCut(CharSequence text) {
     int longest = secrets.isEmpty() ? 0 : secrets.get(0).length();
     int cut = Math.max(0, text.length() - Math.max(0, longest - 1));
     String whole = text.toString();
