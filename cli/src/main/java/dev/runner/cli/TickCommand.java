@@ -7,7 +7,6 @@ import dev.runner.engine.Decision;
 import dev.runner.engine.Engine;
 import dev.runner.engine.IdleRecord;
 import dev.runner.engine.PassMark;
-import dev.runner.engine.Pruner;
 import dev.runner.engine.RunResult;
 import dev.runner.engine.StateAhead;
 import dev.runner.engine.TaskLog;
@@ -89,12 +88,7 @@ final class TickCommand implements Callable<Integer> {
                 StateAhead.find(root.engine(clock).store().states().values(), clock.instant()),
                 inv.err(),
                 zone);
-        Pruner.daily(
-            root.engine(clock).store(),
-            config.settings().logDir(),
-            config.home().dir().resolve("locks").resolve("pruned"),
-            clock.instant(),
-            config.settings().historyDays());
+        root.engine(clock).afterPass(clock.instant());
         writeIdleRecord(config, root.engine(clock).idle(), clock);
       }
       if (report.busy()) {

@@ -8,7 +8,6 @@ import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.engine.Pass;
 import dev.runner.engine.PassMark;
-import dev.runner.engine.Pruner;
 import dev.runner.engine.TaskLog;
 import java.io.IOException;
 import java.time.Clock;
@@ -136,13 +135,7 @@ public final class Daemon {
     if (pass.busy()) {
       return now.plus(BUSY_RETRY);
     }
-    RunnerConfig config = engine.config();
-    Pruner.daily(
-        engine.store(),
-        config.settings().logDir(),
-        config.home().dir().resolve("locks").resolve("pruned"),
-        now,
-        config.settings().historyDays());
+    engine.afterPass(now);
     return nextWake(engine.idle().due(), now);
   }
 

@@ -114,6 +114,19 @@ public final class Engine implements AutoCloseable {
     return store;
   }
 
+  /**
+   * What follows a pass that was not busy, the same for a tick and the daemon: the daily prune of
+   * history and run logs past the retention.
+   */
+  public void afterPass(Instant now) {
+    Pruner.daily(
+        store(),
+        config.settings().logDir(),
+        config.home().dir().resolve("locks").resolve("pruned"),
+        now,
+        config.settings().historyDays());
+  }
+
   private Notifications notifications;
 
   /** The notification side, made on first need: mail and HTTP stay unloaded without rules. */
