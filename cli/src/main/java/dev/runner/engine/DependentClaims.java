@@ -1,7 +1,6 @@
 package dev.runner.engine;
 
 import dev.runner.config.TaskDef;
-import dev.runner.store.NewRun;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
@@ -23,11 +22,11 @@ import java.util.function.Predicate;
  */
 final class DependentClaims {
 
-  private final Identity identity;
+  private final ClaimRows rows;
   private final Liveness liveness;
 
-  DependentClaims(Identity identity, Liveness liveness) {
-    this.identity = identity;
+  DependentClaims(ClaimRows rows, Liveness liveness) {
+    this.rows = rows;
     this.liveness = liveness;
   }
 
@@ -67,22 +66,17 @@ final class DependentClaims {
       if (skip != null) {
         notes.put("reason", skip);
       }
-      NewRun row =
-          new NewRun(
-              task.name(),
-              skip == null ? RunStatus.RUNNING : RunStatus.SKIPPED,
-              now,
-              upstream.scheduledFor(),
-              "dependency",
-              1,
-              Json.write(notes),
-              outcome.id(),
-              null,
-              null);
-      Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
-      if (id.isPresent() && skip == null) {
-        liveness.hold(task.name());
-        claims.add(new Claim(id.get(), task, upstream.scheduledFor(), "dependency", 1, notes));
+      ClaimRows.Fire fire =
+          new ClaimRows.Fire(
+              task, upstream.scheduledFor(), "dependency", 1, null, notes, outcome.id());
+      if (skip != null) {
+        rows.skip(tx, fire, now);
+      } else {
+        Optional<Claim> claim = rows.claim(tx, fire, now);
+        if (claim.isPresent()) {
+          liveness.hold(task.name());
+          claims.add(claim.get());
+        }
       }
     }
     return claims;

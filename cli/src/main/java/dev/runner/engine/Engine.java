@@ -5,7 +5,6 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.notify.Notifier;
 import dev.runner.store.HistoryQuery;
-import dev.runner.store.NewRun;
 import dev.runner.store.PendingRetry;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
@@ -60,6 +59,7 @@ public final class Engine implements AutoCloseable {
   private volatile RunnerConfig config;
   private final Clock clock;
   private final Identity identity;
+  private final ClaimRows rows;
   private final Mode mode;
   private volatile Redactor redactor;
   private final ActiveRuns active = new ActiveRuns();
@@ -95,7 +95,8 @@ public final class Engine implements AutoCloseable {
     this.journal = new OutcomeJournal(config.home().dir().resolve("journal"));
     this.replay = new JournalReplay(journal, liveness, taskLog);
     this.sweep = new CrashSweep(liveness, journal, taskLog);
-    this.dependentClaims = new DependentClaims(identity, liveness);
+    this.rows = new ClaimRows(identity);
+    this.dependentClaims = new DependentClaims(rows, liveness);
     this.timers =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -288,30 +289,19 @@ public final class Engine implements AutoCloseable {
           window == null
               ? decision.attempt()
               : tx.attempts(decision.task(), decision.scheduledFor()) + 1;
-      NewRun row =
-          new NewRun(
-              decision.task(),
-              decision.run() ? RunStatus.RUNNING : RunStatus.SKIPPED,
-              now,
+      ClaimRows.Fire fire =
+          new ClaimRows.Fire(
+              config.task(decision.task()).orElseThrow(),
               decision.scheduledFor(),
               decision.trigger(),
               attempt,
-              Json.write(decision.notes()),
-              null,
-              window == null ? null : window.start(),
-              window == null ? null : window.end());
-      Optional<Long> id = tx.insert(row, identity.host(), identity.pid());
-      if (id.isPresent() && decision.run()) {
-        TaskDef task = config.task(decision.task()).orElseThrow();
-        claims.add(
-            new Claim(
-                id.get(),
-                task,
-                decision.scheduledFor(),
-                decision.trigger(),
-                attempt,
-                window,
-                decision.notes()));
+              window,
+              decision.notes(),
+              null);
+      if (decision.run()) {
+        rows.claim(tx, fire, now).ifPresent(claims::add);
+      } else {
+        rows.skip(tx, fire, now);
       }
     }
     for (TaskState state : plan.states()) {
@@ -507,30 +497,10 @@ public final class Engine implements AutoCloseable {
                     return Optional.<Claim>empty();
                   }
                   int attempt = tx.attempts(done.task().name(), next.end()) + 1;
-                  return tx.insert(
-                          new NewRun(
-                              done.task().name(),
-                              RunStatus.RUNNING,
-                              now,
-                              next.end(),
-                              done.trigger(),
-                              attempt,
-                              "{}",
-                              null,
-                              next.start(),
-                              next.end()),
-                          identity.host(),
-                          identity.pid())
-                      .map(
-                          id ->
-                              new Claim(
-                                  id,
-                                  done.task(),
-                                  next.end(),
-                                  done.trigger(),
-                                  attempt,
-                                  next,
-                                  Map.of()));
+                  return rows.claim(
+                      tx,
+                      new ClaimRows.Fire(done.task(), next.end(), done.trigger(), attempt, next),
+                      now);
                 });
     return claim.isEmpty()
         ? CompletableFuture.completedFuture(List.of())
@@ -550,30 +520,15 @@ public final class Engine implements AutoCloseable {
     return store()
         .inTransaction(
             tx ->
-                tx.insert(
-                    new NewRun(
-                        previous.task().name(),
-                        RunStatus.RUNNING,
-                        now,
+                rows.claim(
+                    tx,
+                    new ClaimRows.Fire(
+                        previous.task(),
                         previous.scheduledFor(),
                         "retry",
                         attempt,
-                        "{}",
-                        null,
-                        previous.window() == null ? null : previous.window().start(),
-                        previous.window() == null ? null : previous.window().end()),
-                    identity.host(),
-                    identity.pid()))
-        .map(
-            id ->
-                new Claim(
-                    id,
-                    previous.task(),
-                    previous.scheduledFor(),
-                    "retry",
-                    attempt,
-                    previous.window(),
-                    Map.of()));
+                        previous.window()),
+                    now));
   }
 
   private static <T> List<T> concat(List<T> first, List<T> second) {
@@ -608,16 +563,12 @@ public final class Engine implements AutoCloseable {
         tx -> {
           tx.ensureState(task.name(), now);
           Instant key = now;
-          Optional<Long> id;
-          while ((id =
-                  tx.insert(
-                      new NewRun(task.name(), RunStatus.RUNNING, now, key, "manual", 1, "{}"),
-                      identity.host(),
-                      identity.pid()))
+          Optional<Claim> claim;
+          while ((claim = rows.claim(tx, new ClaimRows.Fire(task, key, "manual", 1, null), now))
               .isEmpty()) {
             key = key.plusMillis(1); // two manual runs in one millisecond
           }
-          return new Claim(id.get(), task, key, "manual", 1, Map.of());
+          return claim.get();
         },
         task.name()
             + " is running now and its overlap is skip; wait for it, or see"
@@ -720,23 +671,9 @@ public final class Engine implements AutoCloseable {
         task,
         tx -> {
           int attempt = tx.attempts(task.name(), window.end()) + 1;
-          long id =
-              tx.insert(
-                      new NewRun(
-                          task.name(),
-                          RunStatus.RUNNING,
-                          now,
-                          window.end(),
-                          BACKFILL,
-                          attempt,
-                          "{}",
-                          null,
-                          window.start(),
-                          window.end()),
-                      identity.host(),
-                      identity.pid())
-                  .orElseThrow();
-          return new Claim(id, task, window.end(), BACKFILL, attempt, window, Map.of());
+          return rows.claim(
+                  tx, new ClaimRows.Fire(task, window.end(), BACKFILL, attempt, window), now)
+              .orElseThrow();
         },
         task.name() + " is running now; backfill after it ends",
         1,
