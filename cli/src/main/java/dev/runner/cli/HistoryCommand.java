@@ -4,6 +4,7 @@ import dev.runner.config.InvalidConfigException;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.Suggest;
 import dev.runner.engine.Json;
+import dev.runner.query.RunJson;
 import dev.runner.query.RunSummary;
 import dev.runner.schedule.Durations;
 import dev.runner.store.HistoryQuery;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,23 +74,7 @@ final class HistoryCommand implements Callable<Integer> {
     if (json) {
       List<Map<String, Object>> out = new ArrayList<>();
       for (RunRecord r : rows) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", r.id());
-        row.put("task_name", r.taskName());
-        row.put("status", r.status().dbName());
-        row.put("run_time", Times.iso(r.runTime(), zone));
-        row.put("duration", r.duration());
-        row.put("scheduled_for", Times.iso(r.scheduledFor(), zone));
-        row.put("attempt", r.attempt());
-        row.put("trigger", r.trigger());
-        row.put("upstream_run_id", r.upstreamRunId());
-        row.put("window_start", Times.iso(r.windowStart(), zone));
-        row.put("window_end", Times.iso(r.windowEnd(), zone));
-        row.put("end_time", Times.iso(r.endTime(), zone));
-        row.put("host", r.host());
-        row.put("pid", r.pid());
-        row.put("message", Json.readObject(r.message()));
-        out.add(row);
+        out.add(RunJson.of(r, zone));
       }
       inv.out().println(Json.pretty(out));
       return ExitCode.OK;
