@@ -5,7 +5,6 @@ import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.task.Window;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +38,7 @@ final class ClaimRows {
   }
 
   /** The claim, or empty when another process (or an earlier pass) has the fire. */
-  Optional<Claim> claim(Store.Tx tx, Fire fire, Instant now) throws SQLException {
+  Optional<Claim> claim(Store.Tx tx, Fire fire, Instant now) {
     return insert(tx, fire, RunStatus.RUNNING, now)
         .map(
             id ->
@@ -54,12 +53,11 @@ final class ClaimRows {
   }
 
   /** A fire decided against, its reason in the notes; once, like a claim. */
-  void skip(Store.Tx tx, Fire fire, Instant now) throws SQLException {
+  void skip(Store.Tx tx, Fire fire, Instant now) {
     insert(tx, fire, RunStatus.SKIPPED, now);
   }
 
-  private Optional<Long> insert(Store.Tx tx, Fire fire, RunStatus status, Instant now)
-      throws SQLException {
+  private Optional<Long> insert(Store.Tx tx, Fire fire, RunStatus status, Instant now) {
     Window window = fire.window();
     return tx.insert(
         new NewRun(

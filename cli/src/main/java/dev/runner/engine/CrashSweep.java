@@ -8,7 +8,6 @@ import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class CrashSweep {
   record Swept(Set<String> live, List<String> crashed, List<Long> ended) {}
 
   /** Sweeps inside {@code tx}. */
-  Swept sweep(Store.Tx tx, RunnerConfig config, Instant now) throws SQLException {
+  Swept sweep(Store.Tx tx, RunnerConfig config, Instant now) {
     Set<String> live = new HashSet<>();
     List<String> crashed = new ArrayList<>();
     List<Long> ended = new ArrayList<>();
@@ -113,8 +112,7 @@ final class CrashSweep {
    * fire is too old for a task whose catch-up is none, or the run was a manual one, whose person
    * has seen the command fail.
    */
-  private void notStarted(Store.Tx tx, RunRecord row, Optional<TaskDef> task, Instant now)
-      throws SQLException {
+  private void notStarted(Store.Tx tx, RunRecord row, Optional<TaskDef> task, Instant now) {
     Map<String, Object> message = new LinkedHashMap<>(Json.readObject(row.message()));
     String reason =
         "not started: the runner process (pid " + row.pid() + ") ended before the run began";

@@ -4,7 +4,6 @@ import dev.runner.config.TaskDef;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +35,7 @@ final class DependentClaims {
       RunResult outcome,
       List<TaskDef> downstream,
       Instant now,
-      boolean stopping)
-      throws SQLException {
+      boolean stopping) {
     List<Claim> claims = new ArrayList<>();
     for (TaskDef task : downstream) {
       boolean ready =
@@ -83,8 +81,7 @@ final class DependentClaims {
   }
 
   /** Whether every upstream of {@code task} ended as {@code wanted} since the task last ran. */
-  private static boolean upstreamsDone(Store.Tx tx, TaskDef task, Predicate<RunStatus> wanted)
-      throws SQLException {
+  private static boolean upstreamsDone(Store.Tx tx, TaskDef task, Predicate<RunStatus> wanted) {
     long since = tx.lastRunId(task.name());
     for (String name : task.dependsOn()) {
       Optional<RunRecord> last = tx.lastOutcome(name);

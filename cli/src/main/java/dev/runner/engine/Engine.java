@@ -14,7 +14,6 @@ import dev.runner.store.TaskState;
 import dev.runner.task.Window;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -277,7 +276,7 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Sweep, plan and claim: the body of the tick's one transaction. */
-  private Claimed claim(Store.Tx tx, Instant now) throws SQLException {
+  private Claimed claim(Store.Tx tx, Instant now) {
     JournalReplay.Replayed replayed = replay.replay(tx);
     CrashSweep.Swept swept = sweep.sweep(tx, config, now);
     Plan plan =

@@ -7,7 +7,6 @@ import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +34,7 @@ final class JournalReplay {
   }
 
   /** Inside a transaction before (or at the start of) a claim. */
-  Replayed replay(Store.Tx tx) throws SQLException {
+  Replayed replay(Store.Tx tx) {
     List<Entry> entries = journal.entries();
     if (entries.isEmpty()) {
       return Replayed.NOTHING;

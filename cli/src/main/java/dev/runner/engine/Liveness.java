@@ -5,7 +5,6 @@ import dev.runner.store.RunRecord;
 import dev.runner.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.SQLException;
 
 /**
  * Whether a {@code running} row still has a live owner (SPEC 6): rows of another host are taken as
@@ -34,7 +33,7 @@ final class Liveness {
   }
 
   /** Whether the task's overlap is skip and a run of it is in progress with a live owner. */
-  boolean busy(Store.Tx tx, TaskDef task) throws SQLException {
+  boolean busy(Store.Tx tx, TaskDef task) {
     return task.overlap() == TaskDef.Overlap.SKIP
         && tx.running().stream().anyMatch(r -> r.taskName().equals(task.name()) && ownerAlive(r));
   }

@@ -208,14 +208,17 @@ public final class Store implements AutoCloseable {
       int target = i + 1;
       inTransaction(
           tx -> {
-            try (Statement statement = connection.createStatement()) {
-              for (String part : sql.split(";\\s*\n")) {
-                if (!part.strip().isEmpty()) {
-                  statement.execute(part);
-                }
-              }
-              statement.execute("PRAGMA user_version = " + target);
-            }
+            sql(
+                () -> {
+                  try (Statement statement = connection.createStatement()) {
+                    for (String part : sql.split(";\\s*\n")) {
+                      if (!part.strip().isEmpty()) {
+                        statement.execute(part);
+                      }
+                    }
+                    statement.execute("PRAGMA user_version = " + target);
+                  }
+                });
             return null;
           });
     }
@@ -238,10 +241,39 @@ public final class Store implements AutoCloseable {
     return file;
   }
 
-  /** Work done inside one {@code BEGIN IMMEDIATE} transaction. */
+  /**
+   * Work done inside one {@code BEGIN IMMEDIATE} transaction; it fails with {@link StoreException}.
+   */
   @FunctionalInterface
   public interface Work<T> {
-    T run(Tx tx) throws SQLException;
+    T run(Tx tx);
+  }
+
+  @FunctionalInterface
+  private interface SqlCall<T> {
+    T call() throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface SqlRun {
+    void run() throws SQLException;
+  }
+
+  /** A transaction's step, its SQLite error told as a {@link StoreException}. */
+  private <T> T sql(SqlCall<T> call) {
+    try {
+      return call.call();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private void sql(SqlRun run) {
+    sql(
+        () -> {
+          run.run();
+          return null;
+        });
   }
 
   /** Runs {@code work} in a write transaction and commits it, durably (claims, retries). */
@@ -304,177 +336,208 @@ public final class Store implements AutoCloseable {
     private Tx() {}
 
     /** A task's outcomes counted from its rows, for a task without a state row. */
-    public Outcomes outcomesFromRows(String task) throws SQLException {
-      long successes = 0;
-      long failures = 0;
-      RunStatus last = null;
-      Long lastId = null;
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "SELECT id, status FROM task_logs WHERE task_name = ?"
-                  + " AND status NOT IN ('running', 'skipped') ORDER BY id DESC")) {
-        ps.setString(1, task);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            RunStatus status = RunStatus.fromDb(rs.getString("status"));
-            if (lastId == null) {
-              lastId = rs.getLong("id");
-              last = status;
+    public Outcomes outcomesFromRows(String task) {
+      return sql(
+          () -> {
+            long successes = 0;
+            long failures = 0;
+            RunStatus last = null;
+            Long lastId = null;
+            try (PreparedStatement ps =
+                connection.prepareStatement(
+                    "SELECT id, status FROM task_logs WHERE task_name = ?"
+                        + " AND status NOT IN ('running', 'skipped') ORDER BY id DESC")) {
+              ps.setString(1, task);
+              try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                  RunStatus status = RunStatus.fromDb(rs.getString("status"));
+                  if (lastId == null) {
+                    lastId = rs.getLong("id");
+                    last = status;
+                  }
+                  successes += status == RunStatus.SUCCESS ? 1 : 0;
+                  failures += status.isFailure() ? 1 : 0;
+                }
+              }
             }
-            successes += status == RunStatus.SUCCESS ? 1 : 0;
-            failures += status.isFailure() ? 1 : 0;
-          }
-        }
-      }
-      return new Outcomes(successes, failures, last, lastId);
+            return new Outcomes(successes, failures, last, lastId);
+          });
     }
 
-    public Map<String, TaskState> states() throws SQLException {
-      Map<String, TaskState> states = new LinkedHashMap<>();
-      try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM task_state");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          TaskState state = state(rs);
-          states.put(state.taskName(), state);
-        }
-      }
-      return states;
+    public Map<String, TaskState> states() {
+      return sql(
+          () -> {
+            Map<String, TaskState> states = new LinkedHashMap<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM task_state");
+                ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                TaskState state = state(rs);
+                states.put(state.taskName(), state);
+              }
+            }
+            return states;
+          });
     }
 
-    public void putState(TaskState state) throws SQLException {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "INSERT INTO task_state (task_name, watermark, anchor, scheduled_runs, successes,"
-                  + " failures, last_status, last_run_id, quiet_reason, window_next)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                  + " ON CONFLICT (task_name) DO UPDATE SET watermark = excluded.watermark,"
-                  + " anchor = excluded.anchor, scheduled_runs = excluded.scheduled_runs,"
-                  + " quiet_reason = excluded.quiet_reason,"
-                  // runs move window_next; planning only ever sets the first one
-                  + " window_next = COALESCE(task_state.window_next, excluded.window_next)")) {
-        ps.setString(1, state.taskName());
-        ps.setString(2, Instants.format(state.watermark()));
-        ps.setString(3, Instants.format(state.anchor()));
-        ps.setLong(4, state.scheduledRuns());
-        ps.setLong(5, state.successes());
-        ps.setLong(6, state.failures());
-        ps.setString(7, state.lastStatus() == null ? null : state.lastStatus().dbName());
-        setLong(ps, 8, state.lastRunId());
-        ps.setString(9, state.quietReason());
-        ps.setString(10, Instants.format(state.windowNext()));
-        ps.executeUpdate();
-      }
+    public void putState(TaskState state) {
+      sql(
+          () -> {
+            try (PreparedStatement ps =
+                connection.prepareStatement(
+                    "INSERT INTO task_state (task_name, watermark, anchor, scheduled_runs, successes,"
+                        + " failures, last_status, last_run_id, quiet_reason, window_next)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (task_name) DO UPDATE SET watermark = excluded.watermark,"
+                        + " anchor = excluded.anchor, scheduled_runs = excluded.scheduled_runs,"
+                        + " quiet_reason = excluded.quiet_reason,"
+                        // runs move window_next; planning only ever sets the first one
+                        + " window_next = COALESCE(task_state.window_next, excluded.window_next)")) {
+              ps.setString(1, state.taskName());
+              ps.setString(2, Instants.format(state.watermark()));
+              ps.setString(3, Instants.format(state.anchor()));
+              ps.setLong(4, state.scheduledRuns());
+              ps.setLong(5, state.successes());
+              ps.setLong(6, state.failures());
+              ps.setString(7, state.lastStatus() == null ? null : state.lastStatus().dbName());
+              setLong(ps, 8, state.lastRunId());
+              ps.setString(9, state.quietReason());
+              ps.setString(10, Instants.format(state.windowNext()));
+              ps.executeUpdate();
+            }
+          });
     }
 
-    public List<RunRecord> running() throws SQLException {
-      return Store.this.query(
-          "SELECT " + COLUMNS + " FROM task_logs WHERE status = 'running' ORDER BY id", List.of());
+    public List<RunRecord> running() {
+      return sql(
+          () -> {
+            return Store.this.query(
+                "SELECT " + COLUMNS + " FROM task_logs WHERE status = 'running' ORDER BY id",
+                List.of());
+          });
     }
 
     /** Inserts a row; empty when the fire was already claimed (by another process). */
-    public Optional<Long> insert(NewRun run, String host, long pid) throws SQLException {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "INSERT INTO task_logs (task_name, status, run_time, message, scheduled_for,"
-                  + " trigger, attempt, host, pid, duration, end_time, upstream_run_id,"
-                  + " window_start, window_end)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                  + " ON CONFLICT (task_name, scheduled_for, attempt) DO NOTHING")) {
-        boolean skipped = run.status() == RunStatus.SKIPPED;
-        ps.setString(1, run.taskName());
-        ps.setString(2, run.status().dbName());
-        ps.setString(3, Instants.format(run.runTime()));
-        ps.setString(4, run.message());
-        ps.setString(5, Instants.format(run.scheduledFor()));
-        ps.setString(6, run.trigger());
-        ps.setInt(7, run.attempt());
-        ps.setString(8, host);
-        ps.setLong(9, pid);
-        if (skipped) {
-          ps.setDouble(10, 0);
-          ps.setString(11, Instants.format(run.runTime()));
-        } else {
-          ps.setNull(10, Types.REAL);
-          ps.setNull(11, Types.VARCHAR);
-        }
-        setLong(ps, 12, run.upstreamRunId());
-        ps.setString(13, Instants.format(run.windowStart()));
-        ps.setString(14, Instants.format(run.windowEnd()));
-        if (ps.executeUpdate() == 0) {
-          return Optional.empty();
-        }
-      }
-      try (Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery("SELECT last_insert_rowid()")) {
-        return Optional.of(rs.getLong(1));
-      }
+    public Optional<Long> insert(NewRun run, String host, long pid) {
+      return sql(
+          () -> {
+            try (PreparedStatement ps =
+                connection.prepareStatement(
+                    "INSERT INTO task_logs (task_name, status, run_time, message, scheduled_for,"
+                        + " trigger, attempt, host, pid, duration, end_time, upstream_run_id,"
+                        + " window_start, window_end)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (task_name, scheduled_for, attempt) DO NOTHING")) {
+              boolean skipped = run.status() == RunStatus.SKIPPED;
+              ps.setString(1, run.taskName());
+              ps.setString(2, run.status().dbName());
+              ps.setString(3, Instants.format(run.runTime()));
+              ps.setString(4, run.message());
+              ps.setString(5, Instants.format(run.scheduledFor()));
+              ps.setString(6, run.trigger());
+              ps.setInt(7, run.attempt());
+              ps.setString(8, host);
+              ps.setLong(9, pid);
+              if (skipped) {
+                ps.setDouble(10, 0);
+                ps.setString(11, Instants.format(run.runTime()));
+              } else {
+                ps.setNull(10, Types.REAL);
+                ps.setNull(11, Types.VARCHAR);
+              }
+              setLong(ps, 12, run.upstreamRunId());
+              ps.setString(13, Instants.format(run.windowStart()));
+              ps.setString(14, Instants.format(run.windowEnd()));
+              if (ps.executeUpdate() == 0) {
+                return Optional.empty();
+              }
+            }
+            try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT last_insert_rowid()")) {
+              return Optional.of(rs.getLong(1));
+            }
+          });
     }
 
-    public Optional<RunRecord> find(long id) throws SQLException {
-      return Store.this
-          .query("SELECT " + COLUMNS + " FROM task_logs WHERE id = ?", List.of(id))
-          .stream()
-          .findFirst();
+    public Optional<RunRecord> find(long id) {
+      return sql(
+          () -> {
+            return Store.this
+                .query("SELECT " + COLUMNS + " FROM task_logs WHERE id = ?", List.of(id))
+                .stream()
+                .findFirst();
+          });
     }
 
     /**
      * Ends a run that is still {@code running}: its row and the task's counts and last status,
      * together. A run already ended (by a later process, from the journal) is left as it is.
      */
-    public void finish(long id, RunEnd run) throws SQLException {
-      {
-        PreparedStatement ps =
-            prepared(
-                "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?,"
-                    + " final = ?, run_time = COALESCE(?, run_time)"
-                    + " WHERE id = ? AND status = 'running'");
-        ps.setString(1, run.status().dbName());
-        ps.setString(2, Instants.format(run.end()));
-        ps.setDouble(3, run.seconds());
-        ps.setString(4, run.message());
-        ps.setInt(5, run.last() ? 1 : 0);
-        ps.setString(6, run.started() == null ? null : Instants.format(run.started()));
-        ps.setLong(7, id);
-        if (ps.executeUpdate() == 0) {
-          return;
-        }
-      }
-      {
-        PreparedStatement ps =
-            prepared(
-                "UPDATE task_state SET last_status = ?, last_run_id = ?,"
-                    + " successes = successes + ?, failures = failures + ?"
-                    + " WHERE task_name = (SELECT task_name FROM task_logs WHERE id = ?)");
-        ps.setString(1, run.status().dbName());
-        ps.setLong(2, id);
-        ps.setInt(3, run.status() == RunStatus.SUCCESS ? 1 : 0);
-        ps.setInt(4, run.status().isFailure() ? 1 : 0);
-        ps.setLong(5, id);
-        ps.executeUpdate();
-      }
+    public void finish(long id, RunEnd run) {
+      sql(
+          () -> {
+            {
+              PreparedStatement ps =
+                  prepared(
+                      "UPDATE task_logs SET status = ?, end_time = ?, duration = ?, message = ?,"
+                          + " final = ?, run_time = COALESCE(?, run_time)"
+                          + " WHERE id = ? AND status = 'running'");
+              ps.setString(1, run.status().dbName());
+              ps.setString(2, Instants.format(run.end()));
+              ps.setDouble(3, run.seconds());
+              ps.setString(4, run.message());
+              ps.setInt(5, run.last() ? 1 : 0);
+              ps.setString(6, run.started() == null ? null : Instants.format(run.started()));
+              ps.setLong(7, id);
+              if (ps.executeUpdate() == 0) {
+                return;
+              }
+            }
+            {
+              PreparedStatement ps =
+                  prepared(
+                      "UPDATE task_state SET last_status = ?, last_run_id = ?,"
+                          + " successes = successes + ?, failures = failures + ?"
+                          + " WHERE task_name = (SELECT task_name FROM task_logs WHERE id = ?)");
+              ps.setString(1, run.status().dbName());
+              ps.setLong(2, id);
+              ps.setInt(3, run.status() == RunStatus.SUCCESS ? 1 : 0);
+              ps.setInt(4, run.status().isFailure() ? 1 : 0);
+              ps.setLong(5, id);
+              ps.executeUpdate();
+            }
+          });
     }
 
-    public void enqueueRetry(PendingRetry retry) throws SQLException {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "INSERT INTO retry_queue (task_name, scheduled_for, attempt, due_at)"
-                  + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-        ps.setString(1, retry.taskName());
-        ps.setString(2, Instants.format(retry.scheduledFor()));
-        ps.setInt(3, retry.attempt());
-        ps.setString(4, Instants.format(retry.dueAt()));
-        ps.executeUpdate();
-      }
+    public void enqueueRetry(PendingRetry retry) {
+      sql(
+          () -> {
+            try (PreparedStatement ps =
+                connection.prepareStatement(
+                    "INSERT INTO retry_queue (task_name, scheduled_for, attempt, due_at)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+              ps.setString(1, retry.taskName());
+              ps.setString(2, Instants.format(retry.scheduledFor()));
+              ps.setInt(3, retry.attempt());
+              ps.setString(4, Instants.format(retry.dueAt()));
+              ps.executeUpdate();
+            }
+          });
     }
 
     /** Retries due at {@code now}, oldest first. */
-    public List<PendingRetry> dueRetries(Instant now) throws SQLException {
-      return retries("WHERE due_at <= ?", Instants.format(now));
+    public List<PendingRetry> dueRetries(Instant now) {
+      return sql(
+          () -> {
+            return retries("WHERE due_at <= ?", Instants.format(now));
+          });
     }
 
     /** Every retry waiting, the soonest first. */
-    public List<PendingRetry> retries() throws SQLException {
-      return retries("WHERE 1 = ?", 1);
+    public List<PendingRetry> retries() {
+      return sql(
+          () -> {
+            return retries("WHERE 1 = ?", 1);
+          });
     }
 
     private List<PendingRetry> retries(String where, Object arg) throws SQLException {
@@ -497,81 +560,99 @@ public final class Store implements AutoCloseable {
       return due;
     }
 
-    public void removeRetry(PendingRetry retry) throws SQLException {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "DELETE FROM retry_queue WHERE task_name = ? AND scheduled_for = ? AND attempt = ?")) {
-        ps.setString(1, retry.taskName());
-        ps.setString(2, Instants.format(retry.scheduledFor()));
-        ps.setInt(3, retry.attempt());
-        ps.executeUpdate();
-      }
+    public void removeRetry(PendingRetry retry) {
+      sql(
+          () -> {
+            try (PreparedStatement ps =
+                connection.prepareStatement(
+                    "DELETE FROM retry_queue WHERE task_name = ? AND scheduled_for = ? AND attempt = ?")) {
+              ps.setString(1, retry.taskName());
+              ps.setString(2, Instants.format(retry.scheduledFor()));
+              ps.setInt(3, retry.attempt());
+              ps.executeUpdate();
+            }
+          });
     }
 
     /** The task's latest final outcome (not running, not skipped, not followed by a retry). */
-    public Optional<RunRecord> lastOutcome(String task) throws SQLException {
-      return Store.this
-          .query(
-              "SELECT "
-                  + COLUMNS
-                  + " FROM task_logs WHERE task_name = ? AND final = 1"
-                  + " AND status NOT IN ('running', 'skipped') ORDER BY id DESC LIMIT 1",
-              List.of(task))
-          .stream()
-          .findFirst();
+    public Optional<RunRecord> lastOutcome(String task) {
+      return sql(
+          () -> {
+            return Store.this
+                .query(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM task_logs WHERE task_name = ? AND final = 1"
+                        + " AND status NOT IN ('running', 'skipped') ORDER BY id DESC LIMIT 1",
+                    List.of(task))
+                .stream()
+                .findFirst();
+          });
     }
 
     /** Moves a window task on past a successful window, if no one moved it already. */
-    public boolean advanceWindow(String task, Instant from, Instant to) throws SQLException {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "UPDATE task_state SET window_next = ? WHERE task_name = ? AND window_next = ?")) {
-        ps.setString(1, Instants.format(to));
-        ps.setString(2, task);
-        ps.setString(3, Instants.format(from));
-        return ps.executeUpdate() == 1;
-      }
+    public boolean advanceWindow(String task, Instant from, Instant to) {
+      return sql(
+          () -> {
+            try (PreparedStatement ps =
+                connection.prepareStatement(
+                    "UPDATE task_state SET window_next = ? WHERE task_name = ? AND window_next = ?")) {
+              ps.setString(1, Instants.format(to));
+              ps.setString(2, task);
+              ps.setString(3, Instants.format(from));
+              return ps.executeUpdate() == 1;
+            }
+          });
     }
 
     /** How many attempts a fire (or window) has had. */
-    public int attempts(String task, Instant scheduledFor) throws SQLException {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "SELECT count(*) FROM task_logs WHERE task_name = ? AND scheduled_for = ?")) {
-        ps.setString(1, task);
-        ps.setString(2, Instants.format(scheduledFor));
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.getInt(1);
-        }
-      }
+    public int attempts(String task, Instant scheduledFor) {
+      return sql(
+          () -> {
+            try (PreparedStatement ps =
+                connection.prepareStatement(
+                    "SELECT count(*) FROM task_logs WHERE task_name = ? AND scheduled_for = ?")) {
+              ps.setString(1, task);
+              ps.setString(2, Instants.format(scheduledFor));
+              try (ResultSet rs = ps.executeQuery()) {
+                return rs.getInt(1);
+              }
+            }
+          });
     }
 
     /** The id of the task's latest run (any attempt, any trigger), 0 if it never ran. */
-    public long lastRunId(String task) throws SQLException {
-      return Store.this
-          .query(
-              "SELECT "
-                  + COLUMNS
-                  + " FROM task_logs WHERE task_name = ?"
-                  + " AND status != 'skipped' ORDER BY id DESC LIMIT 1",
-              List.of(task))
-          .stream()
-          .findFirst()
-          .map(RunRecord::id)
-          .orElse(0L);
+    public long lastRunId(String task) {
+      return sql(
+          () -> {
+            return Store.this
+                .query(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM task_logs WHERE task_name = ?"
+                        + " AND status != 'skipped' ORDER BY id DESC LIMIT 1",
+                    List.of(task))
+                .stream()
+                .findFirst()
+                .map(RunRecord::id)
+                .orElse(0L);
+          });
     }
 
     /** A task run by hand before the schedule ever saw it still gets a state row. */
-    public void ensureState(String task, Instant now) throws SQLException {
-      try (PreparedStatement ps =
-          connection.prepareStatement(
-              "INSERT INTO task_state (task_name, watermark, anchor) VALUES (?, ?, ?)"
-                  + " ON CONFLICT (task_name) DO NOTHING")) {
-        ps.setString(1, task);
-        ps.setString(2, Instants.format(now));
-        ps.setString(3, Instants.format(now));
-        ps.executeUpdate();
-      }
+    public void ensureState(String task, Instant now) {
+      sql(
+          () -> {
+            try (PreparedStatement ps =
+                connection.prepareStatement(
+                    "INSERT INTO task_state (task_name, watermark, anchor) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (task_name) DO NOTHING")) {
+              ps.setString(1, task);
+              ps.setString(2, Instants.format(now));
+              ps.setString(3, Instants.format(now));
+              ps.executeUpdate();
+            }
+          });
     }
   }
 
@@ -632,14 +713,17 @@ public final class Store implements AutoCloseable {
   public void delete(List<Long> ids) {
     inLightTransaction(
         tx -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement("DELETE FROM task_logs WHERE id = ?")) {
-            for (long id : ids) {
-              ps.setLong(1, id);
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
+          sql(
+              () -> {
+                try (PreparedStatement ps =
+                    connection.prepareStatement("DELETE FROM task_logs WHERE id = ?")) {
+                  for (long id : ids) {
+                    ps.setLong(1, id);
+                    ps.addBatch();
+                  }
+                  ps.executeBatch();
+                }
+              });
           return null;
         });
   }
