@@ -1,6 +1,9 @@
 package dev.runner.cli;
 
-/** The exit codes of SPEC 12; {@link RunnerCommand}'s {@code exitCodeList} says them in --help. */
+/**
+ * The exit codes (docs/statuses-and-exit-codes.md, "Runner exit codes"); {@link RunnerCommand}'s
+ * {@code exitCodeList} says them in --help.
+ */
 final class ExitCode {
   static final int OK = 0;
   static final int TASK_FAILED = 1;

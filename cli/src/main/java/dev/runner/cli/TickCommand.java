@@ -200,7 +200,10 @@ final class TickCommand implements Callable<Integer> {
     return line.toString();
   }
 
-  /** SPEC 3.3: a broken config is logged as well as printed, so an unattended home shows it. */
+  /**
+   * A broken config is logged as well as printed, so an unattended home shows it
+   * (docs/configuration.md, "Invalid configuration").
+   */
   private static void logInvalid(Home home, InvalidConfigException e) {
     try {
       TaskLog log = new TaskLog(home.dir().resolve("logs"), 7);

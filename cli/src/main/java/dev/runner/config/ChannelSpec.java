@@ -3,7 +3,7 @@ package dev.runner.config;
 import java.util.List;
 import java.util.Map;
 
-/** Where a notification rule sends its message (SPEC 10). */
+/** Where a notification rule sends its message (docs/notifications.md, "Channels"). */
 public sealed interface ChannelSpec {
 
   /** {@code "email"} or {@code "webhook"}: how history and {@code notify test} name it. */

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Masks secret values as {@code ***} in everything stored, logged, printed or sent (SPEC 11), and
- * the forms a secret takes on its way through a URL or a header: percent-encoded and base64.
+ * Masks secret values as {@code ***} in everything stored, logged, printed or sent
+ * (docs/secrets.md, "Where secrets are masked"), and the forms a secret takes on its way through a
+ * URL or a header: percent-encoded and base64.
  */
 public final class Redactor {
 

@@ -110,7 +110,10 @@ public record TaskDef(
     return Optional.of(Schedules.of(schedule, zone, start != null ? start : anchor, start, end));
   }
 
-  /** {@code catchup}: what the fires missed while nothing ran become (SPEC 5). */
+  /**
+   * {@code catchup}: what the fires missed while nothing ran become (docs/catchup.md, "Catch-up
+   * policies").
+   */
   public enum Catchup {
     LATEST,
     ALL,
@@ -150,7 +153,7 @@ public record TaskDef(
   /** {@code window}: a null size means the schedule's interval; a null start, the first fire. */
   public record WindowSpec(Duration size, DateTimeText start) {}
 
-  /** One notification rule of SPEC 10. */
+  /** One notification rule (docs/notifications.md, "Rules"). */
   public record NotifyRule(
       String name,
       boolean enabled,

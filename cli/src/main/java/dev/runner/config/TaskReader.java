@@ -33,7 +33,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Reads one task object: the common fields of SPEC 3.2, then the type's own. */
+/**
+ * Reads one task object: the common fields (docs/configuration.md, "Task fields"), then the type's
+ * own.
+ */
 final class TaskReader {
 
   /** The schedule fields: a task has one of them, or none (run by hand or as a dependent). */

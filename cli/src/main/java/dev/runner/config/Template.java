@@ -9,7 +9,7 @@ import java.util.Set;
 /** The variables of notification templates ({@link Templates} does the rendering). */
 public final class Template {
 
-  /** The variables of SPEC 10, and a few more a message wants. */
+  /** The variables a notification may use (docs/notifications.md, "Template variables"). */
   public static final Set<String> VARIABLES =
       Set.of(
           "task_id",

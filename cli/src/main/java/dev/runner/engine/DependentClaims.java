@@ -14,10 +14,11 @@ import java.util.function.Predicate;
 
 /**
  * The dependents an upstream's final outcome makes ready, claimed in the transaction that checks
- * them (SPEC 7): {@code success} waits until every upstream's latest outcome is a success that
- * started after the dependent's last run; {@code failure} answers an upstream's failure; {@code
- * completion} waits until every upstream has finished since then, either way. A ready dependent
- * that cannot run (disabled, overlapping, runner stopping) gets a {@code skipped} row saying why.
+ * them (docs/dependencies.md, "When a dependent starts"): {@code success} waits until every
+ * upstream's latest outcome is a success that started after the dependent's last run; {@code
+ * failure} answers an upstream's failure; {@code completion} waits until every upstream has
+ * finished since then, either way. A ready dependent that cannot run (disabled, overlapping, runner
+ * stopping) gets a {@code skipped} row saying why.
  */
 final class DependentClaims {
 

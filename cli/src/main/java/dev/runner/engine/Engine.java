@@ -39,7 +39,10 @@ import java.util.function.Consumer;
  */
 public final class Engine implements AutoCloseable {
 
-  /** SIGKILL follows SIGTERM this long after a timeout (SPEC 6). */
+  /**
+   * SIGKILL follows SIGTERM this long after a timeout (docs/locking-and-crashes.md, "Timeouts and
+   * process groups").
+   */
   public static final Duration KILL_GRACE = Duration.ofSeconds(10);
 
   /**

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Whether a {@code running} row still has a live owner (SPEC 6): rows of another host are taken as
- * alive; on this host, the owner holds the task's lock. Used inside store transactions, whose work
- * cannot throw {@link IOException}.
+ * Whether a {@code running} row still has a live owner (docs/locking-and-crashes.md, "Task locks
+ * and liveness"): rows of another host are taken as alive; on this host, the owner holds the task's
+ * lock. Used inside store transactions, whose work cannot throw {@link IOException}.
  */
 final class Liveness {
 

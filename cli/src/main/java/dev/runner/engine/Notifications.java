@@ -59,7 +59,10 @@ final class Notifications {
     store.setMessage(run.id(), Json.write(message));
   }
 
-  /** The template variables of SPEC 10 for a recorded run (the rule adds its own). */
+  /**
+   * The template variables (docs/notifications.md, "Template variables") for a recorded run (the
+   * rule adds its own).
+   */
   static Map<String, String> values(TaskDef task, RunRecord run, String host) {
     Map<String, Object> message = Json.readObject(run.message());
     Map<String, String> values = new LinkedHashMap<>();

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * Decides which fires run: a pure function of (tasks, stored state, tasks with a live run, now),
- * testable without a database or processes (SPEC 5). It looks at the fires in {@code (watermark,
- * now]} and never asks "does this minute match?", so a late or skipped tick loses nothing.
+ * testable without a database or processes (docs/catchup.md, "Watermarks"). It looks at the fires
+ * in {@code (watermark, now]} and never asks "does this minute match?", so a late or skipped tick
+ * loses nothing.
  */
 public final class Planner {
 
@@ -171,9 +172,10 @@ public final class Planner {
   }
 
   /**
-   * A window task (SPEC 8): a fire runs the first window not yet done, once it is complete; the
-   * windows after it follow in the same process (the engine chains them), so a failed window is
-   * always run again before later ones and windows never overlap or leave gaps.
+   * A window task (docs/windows.md, "Which window a fire runs"): a fire runs the first window not
+   * yet done, once it is complete; the windows after it follow in the same process (the engine
+   * chains them), so a failed window is always run again before later ones and windows never
+   * overlap or leave gaps.
    */
   private TaskState planWindow(
       TaskDef task,

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * Starts child processes each in a session and process group of its own ({@code setsid}), so that a
- * timeout stops the whole tree: SIGTERM to the group, SIGKILL {@code grace} later (SPEC 6).
+ * timeout stops the whole tree: SIGTERM to the group, SIGKILL {@code grace} later
+ * (docs/locking-and-crashes.md, "Timeouts and process groups").
  */
 public final class ProcessGroups {
 

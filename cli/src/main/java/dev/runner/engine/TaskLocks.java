@@ -11,9 +11,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Liveness of runs (SPEC 6): the process that owns a run holds a shared lock on its task's file in
- * {@code locks/} for the run's life. The operating system drops the lock when the process dies, so
- * a {@code running} row whose task lock can be taken exclusively has a dead owner.
+ * Liveness of runs (docs/locking-and-crashes.md, "Task locks and liveness"): the process that owns
+ * a run holds a shared lock on its task's file in {@code locks/} for the run's life. The operating
+ * system drops the lock when the process dies, so a {@code running} row whose task lock can be
+ * taken exclusively has a dead owner.
  *
  * <p>Java file locks belong to the whole JVM, so holds within this process are counted here.
  */

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a rule fires (SPEC 10): once, when the streak of consecutive final outcomes whose status is
- * among its triggers reaches the threshold; and, with the {@code recovered} trigger, once when a
- * streak that had fired is broken.
+ * When a rule fires (docs/notifications.md, "When a rule fires"): once, when the streak of
+ * consecutive final outcomes whose status is among its triggers reaches the threshold; and, with
+ * the {@code recovered} trigger, once when a streak that had fired is broken.
  */
 public final class Streaks {
 

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * Fires at wall-clock times on matching local dates of one zone, resolving daylight saving the way
- * crontab users expect (SPEC 4):
+ * crontab users expect (docs/schedules.md, "Daylight saving"):
  *
  * <ul>
  *   <li>a fixed-time fire in a spring-forward gap fires once, shifted by the gap's length; a

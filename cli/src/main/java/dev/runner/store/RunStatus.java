@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The statuses of SPEC 6, stored as their lower-case names. */
+/** The run statuses (docs/statuses-and-exit-codes.md, "Run statuses"), stored in lower case. */
 public enum RunStatus {
   RUNNING,
   SUCCESS,

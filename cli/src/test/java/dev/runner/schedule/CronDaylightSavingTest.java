@@ -9,8 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daylight-saving rules of SPEC 4 in six zones across the 2025 and 2026 transitions. Expected
- * instants are written in UTC, worked out by hand from each zone's offsets.
+ * The daylight-saving rules (docs/schedules.md, "Daylight saving") in six zones across the 2025 and
+ * 2026 transitions. Expected instants are written in UTC, worked out by hand from each zone's
+ * offsets.
  */
 class CronDaylightSavingTest {
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Time-window tasks over a simulated day (SPEC 8). */
+/** Time-window tasks over a simulated day (docs/windows.md). */
 class WindowTaskTest {
 
   @TempDir Path home;

@@ -27,8 +27,9 @@ import java.util.function.Consumer;
 
 /**
  * One HTTP exchange made by a task, shared by the {@code http}, Notion and Dify types: sending with
- * cancellation, reading a body or a server-sent event stream, and the status rules of SPEC 9 (5xx,
- * 429 and connection errors are technical failures, other 4xx business failures).
+ * cancellation, reading a body or a server-sent event stream, and the status rules
+ * (docs/statuses-and-exit-codes.md, "HTTP answers"): 5xx, 429 and connection errors are technical
+ * failures, any other unexpected status a business failure.
  */
 public final class HttpCall {
 
@@ -289,7 +290,7 @@ public final class HttpCall {
     return seconds + "s";
   }
 
-  /** SPEC 9: what an unexpected status means. */
+  /** What an unexpected status means (docs/statuses-and-exit-codes.md, "HTTP answers"). */
   public static TaskResult unexpected(Response response, String what) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("http_status", response.status());
