@@ -1,5 +1,6 @@
 package dev.runner.config;
 
+import dev.runner.notify.spi.Channel;
 import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.Schedule;
 import dev.runner.schedule.ScheduleSpec;
@@ -155,11 +156,7 @@ public record TaskDef(
 
   /** One notification rule (docs/notifications.md, "Rules"). */
   public record NotifyRule(
-      String name,
-      boolean enabled,
-      List<String> triggers,
-      int threshold,
-      List<ChannelSpec> channels) {
+      String name, boolean enabled, List<String> triggers, int threshold, List<Channel> channels) {
     public NotifyRule {
       triggers = List.copyOf(triggers);
       channels = List.copyOf(channels);

@@ -6,6 +6,8 @@ import dev.runner.config.TaskDef.Overlap;
 import dev.runner.config.TaskDef.RetryPolicy;
 import dev.runner.config.TaskDef.TriggerOn;
 import dev.runner.config.TaskDef.WindowSpec;
+import dev.runner.notify.spi.Channel;
+import dev.runner.notify.spi.ChannelType;
 import dev.runner.schedule.Cron;
 import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.ScheduleException;
@@ -24,13 +26,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -550,14 +550,14 @@ final class TaskReader {
         }
       }
       int threshold = r.rangedInt("threshold", 1, 1000).orElse(1);
-      List<ChannelSpec> channels = new ArrayList<>();
+      List<Channel> channels = new ArrayList<>();
       if (r.value("channels") instanceof JsonValue.Arr arr) {
         for (int c = 0; c < arr.items().size(); c++) {
           JsonValue channel = arr.items().get(c);
           if (channel instanceof JsonValue.Obj obj) {
-            ChannelSpec spec = readChannel(r, "channels[" + c + "]", obj);
-            if (spec != null) {
-              channels.add(spec);
+            Channel read = readChannel(r, "channels[" + c + "]", obj);
+            if (read != null) {
+              channels.add(read);
             }
           } else {
             r.problemAt(channel.position(), "channels[" + c + "]", "a channel is an object", null);
@@ -571,106 +571,28 @@ final class TaskReader {
     return out;
   }
 
-  private static final Set<String> EMAIL_FIELDS =
-      Set.of("type", "recipients", "subject_template", "body_template");
-  private static final Set<String> WEBHOOK_FIELDS =
-      Set.of("type", "url", "method", "headers", "body_template", "preset");
-
-  private ChannelSpec readChannel(ObjectFields rule, String field, JsonValue.Obj obj) {
-    String type = obj.get("type") instanceof JsonValue.Str s ? s.value() : null;
-    if (type == null || !(type.equals("email") || type.equals("webhook"))) {
-      String hint = type == null ? null : Suggest.didYouMean(type, List.of("email", "webhook"));
+  /**
+   * A channel, read by its type from the registry: the built-in email and webhook, or a plugin's.
+   * Null when the type is unknown (reported); the type reports its own problems.
+   */
+  private Channel readChannel(ObjectFields rule, String field, JsonValue.Obj obj) {
+    ChannelTypes channelTypes = types.channels();
+    String typeName = obj.get("type") instanceof JsonValue.Str s ? s.value() : null;
+    ChannelType type = typeName == null ? null : channelTypes.get(typeName);
+    if (type == null) {
+      String hint = typeName == null ? null : Suggest.didYouMean(typeName, channelTypes.names());
       rule.problemAt(
           obj.position(),
           field + ".type",
-          type == null ? "a channel needs a type" : "unknown channel type \"" + type + "\"",
-          hint != null ? hint : "\"type\": \"email\" or \"webhook\"");
+          typeName == null ? "a channel needs a type" : "unknown channel type \"" + typeName + "\"",
+          (hint != null ? hint + " " : "")
+              + "known types: "
+              + String.join(", ", channelTypes.names()));
       return null;
     }
-    boolean email = type.equals("email");
-    ObjectFields c = rule.nested(field, obj, email ? EMAIL_FIELDS : WEBHOOK_FIELDS);
-    if (email) {
-      List<String> recipients = new ArrayList<>();
-      if (c.value("recipients") instanceof JsonValue.Str single) {
-        for (String address : c.expand(single.value(), "recipients").split("[,;\\s]+")) {
-          if (!address.isBlank()) {
-            recipients.add(address);
-          }
-        }
-      } else {
-        recipients.addAll(c.strings("recipients").orElse(List.of()));
-      }
-      if (recipients.isEmpty()) {
-        c.problem("recipients", "an email channel needs recipients", "e.g. [\"me@example.com\"]");
-      }
-      for (String address : recipients) {
-        if (!address.matches("[^@\\s]+@[^@\\s]+")) {
-          c.problem("recipients", "'" + address + "' is not an email address", null);
-        }
-      }
-      if (environment.get("SMTP_HOST") == null) {
-        c.problem(
-            null,
-            "an email channel needs SMTP_HOST",
-            "set SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD and SMTP_FROM in .env");
-      }
-      String subject = template(c, "subject_template", ChannelSpec.Email.DEFAULT_SUBJECT);
-      String body = template(c, "body_template", ChannelSpec.Email.DEFAULT_BODY);
-      return new ChannelSpec.Email(recipients, subject, body);
-    }
-    String preset = c.string("preset").orElse(null);
-    WebhookPresets.Preset defaults = null;
-    if (preset != null) {
-      defaults = WebhookPresets.PRESETS.get(preset);
-      if (defaults == null) {
-        String hint = Suggest.didYouMean(preset, WebhookPresets.names());
-        c.problem(
-            "preset",
-            "unknown preset \"" + preset + "\"",
-            hint != null
-                ? hint
-                : "one of " + String.join(", ", new TreeSet<>(WebhookPresets.names())));
-      }
-    }
-    String url = c.string("url").orElse(null);
-    if (url == null) {
-      c.problem(null, "a webhook channel needs a url", null);
-    } else if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      c.problem("url", "'" + url + "' is not an http(s) URL", null);
-    }
-    String method = c.string("method").orElse("POST").toUpperCase(Locale.ROOT);
-    if (!Set.of("POST", "PUT", "GET", "PATCH").contains(method)) {
-      c.problem("method", "'" + method + "' is not one of POST, PUT, PATCH, GET", null);
-    }
-    Map<String, String> headers =
-        new LinkedHashMap<>(defaults == null ? Map.of() : defaults.headers());
-    headers.putAll(c.stringMap("headers").orElse(Map.of()));
-    headers.values().forEach(value -> checkVariables(c, "headers", value));
-    String body =
-        template(c, "body_template", defaults == null ? WebhookPresets.GENERIC : defaults.body());
-    boolean json =
-        headers.entrySet().stream()
-            .filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
-            .map(h -> h.getValue().toLowerCase(Locale.ROOT).contains("json"))
-            .findFirst()
-            .orElse(defaults == null || defaults.json());
-    return new ChannelSpec.Webhook(
-        url == null ? "" : url, method, headers, body, json, defaults == null ? null : preset);
-  }
-
-  private String template(ObjectFields c, String field, String fallback) {
-    String text = c.rawString(field).orElse(fallback);
-    checkVariables(c, field, text);
-    return text;
-  }
-
-  private void checkVariables(ObjectFields c, String field, String template) {
-    for (String unknown : Template.unknownVariables(template)) {
-      String hint = Suggest.didYouMean(unknown, Template.VARIABLES);
-      c.problem(
-          field,
-          "unknown variable {{" + unknown + "}}",
-          hint != null ? hint : "see README, Notifications, for the variables");
-    }
+    Set<String> allowed = new LinkedHashSet<>(type.fields());
+    allowed.add("type");
+    ObjectFields c = rule.nested(field, obj, allowed);
+    return type.configure(new ChannelFieldsView(c, environment));
   }
 }

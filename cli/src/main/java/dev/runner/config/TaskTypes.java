@@ -1,5 +1,6 @@
 package dev.runner.config;
 
+import dev.runner.notify.spi.ChannelType;
 import dev.runner.task.TaskType;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -17,19 +18,23 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The task types: the built-in ones and those of the jars in the home's {@code plugins/} folder, by
- * name. Two types with one name, or a plugin that cannot be loaded, are configuration problems.
+ * name; and the notification channel types, found in the same jars. Two types with one name, or a
+ * plugin that cannot be loaded, are configuration problems.
  */
 public final class TaskTypes {
 
   private final Map<String, TaskType> byName;
+  private final ChannelTypes channels;
   private final List<Problem> problems;
 
-  private TaskTypes(Map<String, TaskType> byName, List<Problem> problems) {
+  private TaskTypes(Map<String, TaskType> byName, ChannelTypes channels, List<Problem> problems) {
     this.byName = Map.copyOf(byName);
+    this.channels = channels;
     this.problems = List.copyOf(problems);
   }
 
@@ -54,42 +59,61 @@ public final class TaskTypes {
       }
       loader = new URLClassLoader("runner-plugins", urls.toArray(URL[]::new), parent);
     }
-    Map<String, TaskType> found = new TreeMap<>();
-    Iterator<TaskType> types = ServiceLoader.load(TaskType.class, loader).iterator();
+    Map<String, TaskType> found =
+        find(TaskType.class, TaskType::name, "task type", loader, pluginDir, problems);
+    Map<String, ChannelType> channels =
+        find(ChannelType.class, ChannelType::name, "channel type", loader, pluginDir, problems);
+    return new TaskTypes(found, new ChannelTypes(channels), problems);
+  }
+
+  /**
+   * The services of {@code kind} by name; one that cannot be loaded or that repeats a name is a
+   * problem.
+   */
+  private static <T> Map<String, T> find(
+      Class<T> kind,
+      Function<T, String> name,
+      String what,
+      ClassLoader loader,
+      Path pluginDir,
+      List<Problem> problems) {
+    Map<String, T> found = new TreeMap<>();
+    Iterator<T> services = ServiceLoader.load(kind, loader).iterator();
     while (true) {
-      TaskType type;
+      T service;
       try {
-        if (!types.hasNext()) {
+        if (!services.hasNext()) {
           break;
         }
-        type = types.next();
+        service = services.next();
       } catch (ServiceConfigurationError e) {
         problems.add(
             new Problem(
                 pluginDir == null ? Path.of("plugins") : pluginDir,
                 Position.START,
                 null,
-                "a plugin's task type cannot be loaded: " + e.getMessage(),
+                "a plugin's " + what + " cannot be loaded: " + e.getMessage(),
                 "rebuild the plugin against this runner's runner-tasks, or remove its jar"));
         continue;
       }
-      TaskType earlier = found.putIfAbsent(type.name(), type);
+      T earlier = found.putIfAbsent(name.apply(service), service);
       if (earlier != null) {
         problems.add(
             new Problem(
-                origin(type),
+                origin(service),
                 Position.START,
-                type.name(),
-                "task type \""
-                    + type.name()
+                name.apply(service),
+                what
+                    + " \""
+                    + name.apply(service)
                     + "\" is defined twice: by "
                     + where(earlier)
                     + " and by "
-                    + where(type),
+                    + where(service),
                 "rename one of them, or remove one jar from plugins/"));
       }
     }
-    return new TaskTypes(found, problems);
+    return found;
   }
 
   private static List<Path> jars(Path pluginDir, List<Problem> problems) {
@@ -108,8 +132,8 @@ public final class TaskTypes {
     return new Problem(file, Position.START, null, message, null);
   }
 
-  private static Path origin(TaskType type) {
-    CodeSource source = type.getClass().getProtectionDomain().getCodeSource();
+  private static Path origin(Object service) {
+    CodeSource source = service.getClass().getProtectionDomain().getCodeSource();
     try {
       return source == null ? Path.of("runner") : Path.of(source.getLocation().toURI());
     } catch (Exception e) {
@@ -117,8 +141,8 @@ public final class TaskTypes {
     }
   }
 
-  private static String where(TaskType type) {
-    Path origin = origin(type);
+  private static String where(Object service) {
+    Path origin = origin(service);
     return origin.getFileName().toString().endsWith(".jar")
             && origin.getParent() != null
             && origin.getParent().getFileName().toString().equals("plugins")
@@ -132,6 +156,11 @@ public final class TaskTypes {
 
   public Set<String> names() {
     return new TreeSet<>(byName.keySet());
+  }
+
+  /** The notification channel types, found in runner and the same plugin jars. */
+  public ChannelTypes channels() {
+    return channels;
   }
 
   /** What went wrong loading plugins; reported with the configuration's problems. */

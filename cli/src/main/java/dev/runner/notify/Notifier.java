@@ -1,16 +1,17 @@
 package dev.runner.notify;
 
-import dev.runner.config.ChannelSpec;
 import dev.runner.config.Environment;
 import dev.runner.config.TaskDef;
 import dev.runner.config.TaskDef.NotifyRule;
-import dev.runner.config.Template;
+import dev.runner.notify.spi.Channel;
+import dev.runner.notify.spi.Notification;
 import dev.runner.store.RunStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -21,23 +22,26 @@ import java.util.function.UnaryOperator;
  */
 public final class Notifier {
 
-  private final EmailSender email;
-  private final WebhookSender webhook;
+  /**
+   * The time a channel has to deliver: a webhook's whole exchange, each step of an SMTP
+   * conversation. A server that accepts and never answers fails the delivery instead of holding the
+   * run's worker.
+   */
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final Environment env;
   private final UnaryOperator<String> redact;
+  private final Duration timeout;
 
   public Notifier(Environment env, UnaryOperator<String> redact) {
-    this(env, redact, EmailSender.TIMEOUT, WebhookSender.TIMEOUT);
+    this(env, redact, TIMEOUT);
   }
 
-  /** With the channels' own bounds: a test makes them short. */
-  Notifier(
-      Environment env,
-      UnaryOperator<String> redact,
-      Duration emailTimeout,
-      Duration webhookTimeout) {
-    this.email = new EmailSender(env, emailTimeout);
-    this.webhook = new WebhookSender(webhookTimeout);
+  /** With another bound for every channel: a test makes it short. */
+  Notifier(Environment env, UnaryOperator<String> redact, Duration timeout) {
+    this.env = env;
     this.redact = redact;
+    this.timeout = timeout;
   }
 
   /**
@@ -68,19 +72,11 @@ public final class Notifier {
     values.put("rule_name", rule.name());
     values.put("threshold_count", Integer.toString(streak));
     values.replaceAll((k, v) -> v == null ? "" : redact.apply(v));
+    Notification notification = new Notification(values, env.forChildren(), timeout);
     List<Delivery> deliveries = new ArrayList<>();
-    for (ChannelSpec channel : rule.channels()) {
+    for (Channel channel : rule.channels()) {
       try {
-        String answer;
-        if (channel instanceof ChannelSpec.Email e) {
-          answer =
-              email.send(
-                  e,
-                  Template.render(e.subjectTemplate(), values, false),
-                  Template.render(e.bodyTemplate(), values, false));
-        } else {
-          answer = webhook.send((ChannelSpec.Webhook) channel, values);
-        }
+        String answer = Objects.requireNonNullElse(channel.send(notification), "");
         // a peer may echo the request, secrets and all: its answer is stored in the run's row
         deliveries.add(
             new Delivery(rule.name(), event, channel.label(), true, redact.apply(answer)));

@@ -3,9 +3,11 @@ package dev.runner.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.runner.config.ChannelSpec;
 import dev.runner.config.Environment;
 import dev.runner.config.TaskDef.NotifyRule;
+import dev.runner.notify.email.EmailChannel;
+import dev.runner.notify.spi.Channel;
+import dev.runner.notify.webhook.WebhookChannel;
 import dev.runner.testing.StalledPeer;
 import java.time.Duration;
 import java.util.List;
@@ -28,19 +30,19 @@ class HangingChannelTest {
                 "SMTP_FROM",
                 "runner@home.lan"),
             Map.of());
-    return new Notifier(env, text -> text, BOUND, BOUND);
+    return new Notifier(env, text -> text, BOUND);
   }
 
-  static NotifyRule rule(ChannelSpec channel) {
+  static NotifyRule rule(Channel channel) {
     return new NotifyRule("ops", true, List.of("technical_failure"), 1, List.of(channel));
   }
 
-  static ChannelSpec webhook(String url) {
-    return new ChannelSpec.Webhook(url, "POST", Map.of(), "{\"text\": \"{{event}}\"}", true, null);
+  static Channel webhook(String url) {
+    return new WebhookChannel(url, "POST", Map.of(), "{\"text\": \"{{event}}\"}", true, null);
   }
 
   /** Sends through the one channel; fails the test if that takes past a generous margin. */
-  Delivery deliver(Notifier notifier, ChannelSpec channel) {
+  Delivery deliver(Notifier notifier, Channel channel) {
     long started = System.nanoTime();
     List<Delivery> deliveries =
         assertTimeoutPreemptively(
@@ -78,10 +80,10 @@ class HangingChannelTest {
       Delivery delivery =
           deliver(
               notifier(peer.port()),
-              new ChannelSpec.Email(
+              new EmailChannel(
                   List.of("me@example.com"),
-                  ChannelSpec.Email.DEFAULT_SUBJECT,
-                  ChannelSpec.Email.DEFAULT_BODY));
+                  EmailChannel.DEFAULT_SUBJECT,
+                  EmailChannel.DEFAULT_BODY));
       assertThat(peer.connections()).isEqualTo(1);
       assertThat(delivery.ok()).isFalse();
       assertThat(delivery.answer()).containsIgnoringCase("timed out");

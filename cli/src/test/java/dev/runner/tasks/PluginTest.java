@@ -44,9 +44,38 @@ class PluginTest {
       }
       """;
 
+  static final String PAGER =
+      """
+      package com.example.greet;
+
+      import dev.runner.notify.spi.Channel;
+      import dev.runner.notify.spi.ChannelFields;
+      import dev.runner.notify.spi.ChannelType;
+      import java.util.Set;
+
+      public final class PagerType implements ChannelType {
+        public String name() { return "pager"; }
+        public Set<String> fields() { return Set.of("to"); }
+        public Channel configure(ChannelFields fields) {
+          String to = fields.string("to").orElse("");
+          if (to.isBlank()) { fields.problem("to", "a pager needs someone to page", null); }
+          return new Channel() {
+            public String label() { return "pager " + to; }
+            public String send(dev.runner.notify.spi.Notification n) {
+              return "paged " + to + ": " + n.render("{{task_id}} {{event}}");
+            }
+          };
+        }
+      }
+      """;
+
   Path pluginJar(String typeName, String jarName) throws Exception {
+    return pluginJar(jarName, "GreetType", GREET.formatted(typeName), "dev.runner.task.TaskType");
+  }
+
+  Path pluginJar(String jarName, String className, String source, String service) throws Exception {
     Path src = Files.createDirectories(build.resolve(jarName + "/src/com/example/greet"));
-    Files.writeString(src.resolve("GreetType.java"), GREET.formatted(typeName));
+    Files.writeString(src.resolve(className + ".java"), source);
     Path classes = Files.createDirectories(build.resolve(jarName + "/classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int status =
@@ -58,12 +87,12 @@ class PluginTest {
             classes.toString(),
             "-cp",
             System.getProperty("java.class.path"),
-            src.resolve("GreetType.java").toString());
+            src.resolve(className + ".java").toString());
     assertThat(status).as("the plugin compiles against runner-tasks").isZero();
     Path jar = Files.createDirectories(home.resolve("plugins")).resolve(jarName + ".jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      out.putNextEntry(new JarEntry("META-INF/services/dev.runner.task.TaskType"));
-      out.write("com.example.greet.GreetType\n".getBytes());
+      out.putNextEntry(new JarEntry("META-INF/services/" + service));
+      out.write(("com.example.greet." + className + "\n").getBytes());
       List<Path> files;
       try (Stream<Path> walk = Files.walk(classes)) {
         files = walk.filter(Files::isRegularFile).toList();
@@ -89,6 +118,30 @@ class PluginTest {
 
     cli.config("{\"hi\": {\"type\": \"greet\", \"whom\": \"x\"}}");
     assertThat(cli.run("validate").err()).contains("hi.whom: unknown field; did you mean \"who\"?");
+  }
+
+  @Test
+  void a_plugin_jar_adds_a_notification_channel_type() throws Exception {
+    pluginJar("pager-plugin", "PagerType", PAGER, "dev.runner.notify.spi.ChannelType");
+    CliHarness cli =
+        new CliHarness(home)
+            .config(
+                """
+                {"t": {"type": "shell", "command": "exit 2", "notify": [{"name": "ops",
+                  "triggers": ["technical_failure"], "channels": [{"type": "pager", "to": "ops"}]}]}}
+                """);
+    CliHarness.Result run = cli.run("notify", "test", "t");
+    assertThat(run.code()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("rule ops -> pager ops: ok (paged ops: t test)");
+
+    cli.config(
+        """
+        {"t": {"type": "shell", "command": "true", "notify": [{"triggers": ["success"],
+          "channels": [{"type": "pager", "too": "x"}]}]}}
+        """);
+    assertThat(cli.run("validate").err())
+        .contains("t.notify[0].channels[0].too: unknown field; did you mean \"to\"?")
+        .contains("t.notify[0].channels[0].to: a pager needs someone to page");
   }
 
   @Test

@@ -1,7 +1,6 @@
-package dev.runner.notify;
+package dev.runner.notify.webhook;
 
-import dev.runner.config.ChannelSpec;
-import dev.runner.config.Template;
+import dev.runner.notify.spi.Notification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +21,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class WebhookSender {
 
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
   private static final int ANSWER_CHARS = 300;
 
   private final Duration timeout;
@@ -34,9 +31,12 @@ final class WebhookSender {
   }
 
   /** Returns the answer ("HTTP 200: ok"); throws with it when it is not a success. */
-  String send(ChannelSpec.Webhook channel, Map<String, String> values)
+  String send(WebhookChannel channel, Notification notification)
       throws IOException, InterruptedException {
-    String body = Template.render(channel.bodyTemplate(), values, channel.json());
+    String body =
+        channel.json()
+            ? notification.renderJson(channel.bodyTemplate())
+            : notification.render(channel.bodyTemplate());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(channel.url()))
             .timeout(timeout)
@@ -44,7 +44,7 @@ final class WebhookSender {
             .header(
                 "Content-Type",
                 channel.json() ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
-    channel.headers().forEach((k, v) -> request.setHeader(k, Template.render(v, values, false)));
+    channel.headers().forEach((k, v) -> request.setHeader(k, notification.render(v)));
     if (channel.method().equals("GET")) {
       request.GET();
     } else {

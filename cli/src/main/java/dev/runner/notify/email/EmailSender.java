@@ -1,7 +1,5 @@
-package dev.runner.notify;
+package dev.runner.notify.email;
 
-import dev.runner.config.ChannelSpec;
-import dev.runner.config.Environment;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -13,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -24,29 +23,28 @@ import java.util.Properties;
  */
 final class EmailSender {
 
+  private final Map<String, String> env;
+
   /**
    * Connecting, and each read and write of the conversation: a server that accepts and never
    * greets, or stops answering, fails the delivery instead of holding the run's worker.
    */
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-  private final Environment env;
   private final Duration timeout;
 
-  EmailSender(Environment env, Duration timeout) {
+  EmailSender(Map<String, String> env, Duration timeout) {
     this.env = env;
     this.timeout = timeout;
   }
 
   /** Sends; returns the server's answer in words, or throws with the reason. */
-  String send(ChannelSpec.Email channel, String subject, String body) throws MessagingException {
+  String send(EmailChannel channel, String subject, String body) throws MessagingException {
     boolean ssl = flag("SMTP_SSL");
     boolean starttls = flag("SMTP_STARTTLS");
     String host = env.get("SMTP_HOST");
-    String port = env.get("SMTP_PORT", ssl ? "465" : starttls ? "587" : "25");
+    String port = get("SMTP_PORT", ssl ? "465" : starttls ? "587" : "25");
     String user = env.get("SMTP_USER");
     String password = env.get("SMTP_PASSWORD");
-    String from = env.get("SMTP_FROM", user != null ? user : "runner@" + host);
+    String from = get("SMTP_FROM", user != null ? user : "runner@" + host);
 
     String protocol = ssl ? "smtps" : "smtp";
     String timeoutMs = Long.toString(timeout.toMillis());
@@ -93,8 +91,14 @@ final class EmailSender {
     }
   }
 
+  /** The value of {@code key}, or {@code fallback} when it is unset or blank. */
+  private String get(String key, String fallback) {
+    String value = env.get(key);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
   private boolean flag(String key) {
-    String value = env.get(key, "false").trim().toLowerCase(java.util.Locale.ROOT);
+    String value = get(key, "false").trim().toLowerCase(java.util.Locale.ROOT);
     return value.equals("true") || value.equals("1") || value.equals("yes");
   }
 }

@@ -1,10 +1,10 @@
-package dev.runner.config;
+package dev.runner.notify.webhook;
 
 import java.util.Map;
 import java.util.Set;
 
 /** Bodies and headers for the chat and push services people wire runner to. */
-final class WebhookPresets {
+public final class WebhookPresets {
 
   private static final String TEXT =
       "[runner] {{task_id}}: {{event}} ({{execution_status}}, {{threshold_count}} in a row)\\n"
@@ -56,7 +56,8 @@ final class WebhookPresets {
                   true,
                   Map.of()));
 
-  static Set<String> names() {
+  /** The preset names; the JSON Schema lists them too. */
+  public static Set<String> names() {
     return PRESETS.keySet();
   }
 
