@@ -1,9 +1,10 @@
 package dev.runner.cli;
 
 import dev.runner.config.RunnerConfig;
-import dev.runner.store.LostDatabase;
 import dev.runner.store.Store;
 import dev.runner.store.StoreException;
+import dev.runner.store.factory.StoreFactory;
+import dev.runner.store.sqlite.LostDatabase;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
@@ -57,7 +58,7 @@ final class DbCheck implements Callable<Integer> {
       return ExitCode.OK;
     }
     Store.Inspection inspection;
-    try (Store store = Store.openReadOnly(db)) {
+    try (Store store = StoreFactory.of(config).openReadOnly()) {
       inspection = store.inspect();
     } catch (StoreException e) {
       line(out, "state", "DAMAGED: " + e.getMessage());
@@ -76,7 +77,7 @@ final class DbCheck implements Callable<Integer> {
         "version "
             + inspection.schemaVersion()
             + " (this runner: "
-            + Store.knownSchemaVersion()
+            + StoreFactory.of(config).knownSchemaVersion()
             + ")");
     line(
         out,

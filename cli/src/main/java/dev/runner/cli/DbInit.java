@@ -2,6 +2,7 @@ package dev.runner.cli;
 
 import dev.runner.config.RunnerConfig;
 import dev.runner.store.Store;
+import dev.runner.store.factory.StoreFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,14 +41,15 @@ final class DbInit implements Callable<Integer> {
               + db.getFileName()
               + ".old)");
     }
-    try (Store store = Store.open(db)) {
+    StoreFactory stores = StoreFactory.of(config);
+    try (Store store = stores.create()) {
       root.invocation
           .out()
           .println(
               "made an empty database "
-                  + store.file()
+                  + stores.location()
                   + " (schema version "
-                  + Store.knownSchemaVersion()
+                  + stores.knownSchemaVersion()
                   + "); the history starts over and each task is seen anew by the next tick");
     }
     return ExitCode.OK;

@@ -3,6 +3,7 @@ package dev.runner.cli;
 import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Pruner;
 import dev.runner.store.Store;
+import dev.runner.store.factory.StoreFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -36,8 +37,7 @@ final class PruneCommand implements Callable<Integer> {
       throw new UsageException("--days must be 1 or more");
     }
     Instant before = inv.clock().instant().minus(Duration.ofDays(keep));
-    try (Store store =
-        Store.open(config.settings().database(), config.home().dir(), config.settings().logDir())) {
+    try (Store store = StoreFactory.of(config).open()) {
       Pruner.Result result =
           new Pruner(store, config.settings().logDir())
               .prune(

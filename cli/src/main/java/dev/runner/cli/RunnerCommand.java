@@ -10,9 +10,8 @@ import dev.runner.config.TaskTypes;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.store.Store;
-import dev.runner.store.StoreException;
+import dev.runner.store.factory.StoreFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
@@ -154,18 +153,7 @@ public final class RunnerCommand implements Runnable {
    * read-only, so a home that cannot be written still shows its history.
    */
   <T> T read(Function<Store, T> query) throws InvalidConfigException {
-    RunnerConfig settings = settings();
-    Path db = settings.settings().database();
-    Store store;
-    try {
-      store = Store.open(db, settings.home().dir(), settings.settings().logDir());
-    } catch (StoreException e) {
-      if (e.kind() != StoreException.Kind.READ_ONLY) {
-        throw e;
-      }
-      store = Store.openReadOnly(db);
-    }
-    try (Store open = store) {
+    try (Store open = StoreFactory.of(settings()).openForReading()) {
       return query.apply(open);
     }
   }

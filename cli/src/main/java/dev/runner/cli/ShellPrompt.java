@@ -5,8 +5,7 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.store.HistoryQuery;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.runner.store.factory.StoreFactory;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -37,11 +36,11 @@ final class ShellPrompt {
       return new Status(0, 0, 0, Math.max(1, e.problems().size()), 0);
     }
     int tasks = config.tasks().size();
-    Path db = config.settings().database();
-    if (!Files.exists(db)) {
+    StoreFactory stores = StoreFactory.of(config);
+    if (!stores.exists()) {
       return new Status(tasks, 0, 0, 0, config.invalid().size());
     }
-    try (Store store = Store.open(db, config.home().dir(), config.settings().logDir())) {
+    try (Store store = stores.open()) {
       int running =
           store.history(new HistoryQuery(null, Set.of(RunStatus.RUNNING), null, 1000, 0)).size();
       long failing =

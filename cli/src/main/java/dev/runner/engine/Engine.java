@@ -11,6 +11,7 @@ import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.store.StoreException;
 import dev.runner.store.TaskState;
+import dev.runner.store.factory.StoreFactory;
 import dev.runner.task.Window;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,8 +112,7 @@ public final class Engine implements AutoCloseable {
 
   public Store store() {
     if (store == null) {
-      store =
-          Store.open(config.settings().database(), config.home().dir(), config.settings().logDir());
+      store = StoreFactory.of(config).open();
     }
     return store;
   }

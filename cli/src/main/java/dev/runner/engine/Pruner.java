@@ -54,7 +54,7 @@ public final class Pruner {
     long rows = 0;
     long files = 0;
     long bytes = 0;
-    long sizeBefore = Files.size(store.file());
+    long sizeBefore = store.sizeOnDisk();
     while (true) {
       List<RunRecord> batch = store.oldRows(before, BATCH);
       if (batch.isEmpty()) {
@@ -77,7 +77,7 @@ public final class Pruner {
       store.vacuum();
       vacuumed = true;
     }
-    bytes += Math.max(0, sizeBefore - Files.size(store.file()));
+    bytes += Math.max(0, sizeBefore - store.sizeOnDisk());
     return new Result(rows, files, bytes, vacuumed);
   }
 }

@@ -5,8 +5,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import org.sqlite.SQLiteException;
 
 /**
  * Turns what SQLite or the file system said into a {@link StoreException} of the kind the user can
@@ -25,12 +23,18 @@ public final class StoreFailure {
         cause instanceof FileSystemException fs && fs.getFile() != null
             ? Path.of(fs.getFile())
             : Path.of(".");
-    return of(file, String.valueOf(cause.getMessage()), cause);
+    return of(file, String.valueOf(cause.getMessage()), cause, StoreException.Kind.INTERNAL, true);
   }
 
-  static StoreException of(Path file, String message, Exception cause) {
-    StoreException.Kind kind = kind(cause);
-    if (kind == StoreException.Kind.INTERNAL && ioError(cause) && nearlyFull(file)) {
+  /**
+   * The failure of the database at {@code file}: {@code said} is the kind its own error code names
+   * ({@code INTERNAL} when it names none), {@code ioError} whether it was an I/O error, which on a
+   * nearly full disk is taken for a full one.
+   */
+  public static StoreException of(
+      Path file, String message, Exception cause, StoreException.Kind said, boolean ioError) {
+    StoreException.Kind kind = said == StoreException.Kind.INTERNAL ? kind(cause) : said;
+    if (kind == StoreException.Kind.INTERNAL && ioError && nearlyFull(file)) {
       // SQLite says SQLITE_IOERR_SHMSIZE or _WRITE, not SQLITE_FULL, when the -shm or -wal
       // file cannot grow on a full disk
       kind = StoreException.Kind.DISK_FULL;
@@ -40,12 +44,6 @@ public final class StoreFailure {
       kind = StoreException.Kind.READ_ONLY; // SQLite says only SQLITE_CANTOPEN
     }
     return new StoreException(kind, message, cause);
-  }
-
-  private static boolean ioError(Exception cause) {
-    return cause instanceof IOException
-        || (cause instanceof SQLiteException sqlite
-            && sqlite.getResultCode().name().startsWith("SQLITE_IOERR"));
   }
 
   private static boolean nearlyFull(Path file) {
@@ -66,34 +64,10 @@ public final class StoreFailure {
   }
 
   private static StoreException.Kind kind(Exception cause) {
-    if (cause instanceof SQLiteException sqlite) {
-      String code = sqlite.getResultCode().name();
-      if (code.startsWith("SQLITE_FULL")) {
-        return StoreException.Kind.DISK_FULL;
-      }
-      if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
-        return StoreException.Kind.LOCKED;
-      }
-      if (code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB")) {
-        return StoreException.Kind.CORRUPT;
-      }
-      if (code.startsWith("SQLITE_READONLY")) {
-        return StoreException.Kind.READ_ONLY;
-      }
-      if (code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_PERM")) {
-        return StoreException.Kind.NO_PERMISSION;
-      }
-    }
-    if (cause instanceof SQLException sql && sql.getMessage() != null) {
-      return fromText(sql.getMessage());
-    }
     if (cause instanceof AccessDeniedException) {
       return StoreException.Kind.NO_PERMISSION;
     }
-    if (cause instanceof IOException) {
-      return fromText(String.valueOf(cause.getMessage()));
-    }
-    return StoreException.Kind.INTERNAL;
+    return cause.getMessage() == null ? StoreException.Kind.INTERNAL : fromText(cause.getMessage());
   }
 
   private static StoreException.Kind fromText(String text) {

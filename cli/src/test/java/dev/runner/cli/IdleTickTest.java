@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runner.engine.IdleRecord;
 import dev.runner.store.Store;
+import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -121,7 +122,7 @@ class IdleTickTest {
     Cli.Result simulated =
         cli.at("2026-11-23T10:03:00Z").run("tick", "--now", "2026-11-23T10:04:00Z");
     assertThat(simulated.code()).as(simulated.toString()).isZero();
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
+    try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
       assertThat(store.states().get("hourly").watermark())
           .isEqualTo(Instant.parse("2026-11-23T10:04:00Z"));
     }

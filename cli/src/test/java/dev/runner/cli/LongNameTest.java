@@ -6,6 +6,7 @@ import dev.runner.engine.Identity;
 import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class LongNameTest {
                 "{\"hello\": {\"type\": \"shell\", \"every\": \"1m\", \"command\": \"echo hi\"}}");
     assertThat(cli.at("2026-11-23T10:00:01Z").run("tick").code()).isZero();
     // what an earlier runner left: a long-named task's run whose process died
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
+    try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
       long id =
           store
               .inTransaction(

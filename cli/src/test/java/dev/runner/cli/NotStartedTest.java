@@ -6,6 +6,7 @@ import dev.runner.engine.Identity;
 import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class NotStartedTest {
 
   /** What a runner killed with the run still queued for a worker leaves: a row and no journal. */
   private void plantClaimedRun(String task, Instant fire) {
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
+    try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
       store.inTransaction(
           tx ->
               tx.insert(

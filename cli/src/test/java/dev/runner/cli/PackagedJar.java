@@ -4,6 +4,7 @@ import dev.runner.store.HistoryQuery;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,7 +109,7 @@ final class PackagedJar {
 
   /** The task's history rows, newest first, read from the home's database. */
   List<RunRecord> rows(String task) {
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
+    try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
       return store.history(new HistoryQuery(task, Set.of(), null, 100, 0));
     }
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runner.daemon.DaemonLock;
 import dev.runner.engine.IdleRecord;
 import dev.runner.store.Store;
+import dev.runner.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ class PrivateHomeTest {
     assertThat(home.resolve("locks").resolve("pruned")).exists();
 
     // open, so that SQLite's -wal and -shm files are there to be seen
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
+    try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
       store.states();
       assertThat(notPrivate(home)).isEmpty();
       assertThat(home.resolve("task_log.db-wal")).exists();

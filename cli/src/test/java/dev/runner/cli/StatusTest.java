@@ -7,6 +7,7 @@ import dev.runner.engine.Identity;
 import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -109,7 +110,7 @@ class StatusTest {
     assertThat(cli.run("tick").code()).isZero();
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
+    try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
       running(store, "held", ProcessHandle.current().pid());
       running(store, "orphan", gone.pid());
     }
@@ -147,7 +148,7 @@ class StatusTest {
     Cli cli = cli(OK);
     assertThat(cli.run("tick").code()).isZero();
     assertThat(cli.run("list").out()).containsPattern("(?m)^ok +yes .* success +1/0");
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
+    try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
       running(store, "ok", ProcessHandle.current().pid());
     }
 

@@ -12,6 +12,7 @@ import dev.runner.store.HistoryQuery;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ class DaemonTest {
   }
 
   List<RunRecord> rows(String task) {
-    try (Store store = Store.open(home.resolve("task_log.db"))) {
+    try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
       List<RunRecord> rows =
           new ArrayList<>(store.history(new HistoryQuery(task, Set.of(), null, 1000, 0)));
       Collections.reverse(rows);

@@ -1,5 +1,6 @@
-package dev.runner.store;
+package dev.runner.store.sqlite;
 
+import dev.runner.store.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package dev.runner.store;
+package dev.runner.store.sqlite;
 
+import dev.runner.store.StoreException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
