@@ -92,7 +92,7 @@ final class HistoryCommand implements Callable<Integer> {
           r.status().dbName(),
           Times.local(r.runTime(), zone),
           Times.seconds(r.duration()),
-          r.trigger() + (r.attempt() > 1 ? " #" + r.attempt() : ""),
+          r.trigger().dbName() + (r.attempt() > 1 ? " #" + r.attempt() : ""),
           RunSummary.of(Json.readObject(r.message())));
     }
     table.print(inv.out());

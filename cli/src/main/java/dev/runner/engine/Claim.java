@@ -1,6 +1,7 @@
 package dev.runner.engine;
 
 import dev.runner.config.TaskDef;
+import dev.runner.store.Trigger;
 import dev.runner.task.Window;
 import java.time.Instant;
 import java.util.Map;
@@ -10,7 +11,7 @@ public record Claim(
     long id,
     TaskDef task,
     Instant scheduledFor,
-    String trigger,
+    Trigger trigger,
     int attempt,
     Window window,
     Map<String, Object> notes) {
@@ -22,7 +23,7 @@ public record Claim(
       long id,
       TaskDef task,
       Instant scheduledFor,
-      String trigger,
+      Trigger trigger,
       int attempt,
       Map<String, Object> notes) {
     this(id, task, scheduledFor, trigger, attempt, null, notes);

@@ -4,6 +4,7 @@ import dev.runner.config.TaskDef;
 import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.Trigger;
 import dev.runner.task.Window;
 import java.time.Instant;
 import java.util.Map;
@@ -26,13 +27,13 @@ final class ClaimRows {
   record Fire(
       TaskDef task,
       Instant scheduledFor,
-      String trigger,
+      Trigger trigger,
       int attempt,
       Window window,
       Map<String, Object> notes,
       Long upstreamRunId) {
 
-    Fire(TaskDef task, Instant scheduledFor, String trigger, int attempt, Window window) {
+    Fire(TaskDef task, Instant scheduledFor, Trigger trigger, int attempt, Window window) {
       this(task, scheduledFor, trigger, attempt, window, Map.of(), null);
     }
   }

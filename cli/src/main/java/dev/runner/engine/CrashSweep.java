@@ -119,7 +119,7 @@ final class CrashSweep {
     boolean again = false;
     if (task.isEmpty() || !task.get().enabled()) {
       reason += "; not queued again: the task is no longer enabled";
-    } else if (row.trigger().equals("manual") || row.trigger().equals(Engine.BACKFILL)) {
+    } else if (row.trigger().byHand()) {
       reason += "; not queued again: it was started by hand";
     } else if (task.get().catchup() == TaskDef.Catchup.NONE
         && Duration.between(row.scheduledFor(), now).compareTo(Planner.NONE_GRACE) > 0) {

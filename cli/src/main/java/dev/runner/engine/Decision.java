@@ -1,5 +1,6 @@
 package dev.runner.engine;
 
+import dev.runner.store.Trigger;
 import dev.runner.task.Window;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,7 +15,7 @@ public record Decision(
     Instant scheduledFor,
     boolean run,
     int attempt,
-    String trigger,
+    Trigger trigger,
     Window window,
     Map<String, Object> notes) {
   public Decision {
@@ -22,22 +23,22 @@ public record Decision(
   }
 
   static Decision run(String task, Instant fire, Map<String, Object> notes) {
-    return new Decision(task, fire, true, 1, "schedule", null, notes);
+    return new Decision(task, fire, true, 1, Trigger.SCHEDULE, null, notes);
   }
 
   static Decision retry(String task, Instant fire, int attempt) {
-    return new Decision(task, fire, true, attempt, "retry", null, Map.of());
+    return new Decision(task, fire, true, attempt, Trigger.RETRY, null, Map.of());
   }
 
   static Decision skip(String task, Instant fire, String reason, Map<String, Object> notes) {
     Map<String, Object> all = new LinkedHashMap<>(notes);
     all.put("reason", reason);
-    return new Decision(task, fire, false, 1, "schedule", null, all);
+    return new Decision(task, fire, false, 1, Trigger.SCHEDULE, null, all);
   }
 
   /** A window task's run: for {@code window}, keyed by the window's end. */
   static Decision window(String task, Window window, Map<String, Object> notes) {
-    return new Decision(task, window.end(), true, 1, "schedule", window, notes);
+    return new Decision(task, window.end(), true, 1, Trigger.SCHEDULE, window, notes);
   }
 
   public String reason() {

@@ -4,6 +4,7 @@ import dev.runner.config.TaskDef;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.Trigger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ final class DependentClaims {
       }
       ClaimRows.Fire fire =
           new ClaimRows.Fire(
-              task, upstream.scheduledFor(), "dependency", 1, null, notes, outcome.id());
+              task, upstream.scheduledFor(), Trigger.DEPENDENCY, 1, null, notes, outcome.id());
       if (skip != null) {
         rows.skip(tx, fire, now);
       } else {

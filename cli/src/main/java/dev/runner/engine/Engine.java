@@ -11,6 +11,7 @@ import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.store.StoreException;
 import dev.runner.store.TaskState;
+import dev.runner.store.Trigger;
 import dev.runner.store.factory.StoreFactory;
 import dev.runner.task.Window;
 import java.io.IOException;
@@ -395,7 +396,7 @@ public final class Engine implements AutoCloseable {
                         : CompletableFuture.completedFuture(List.of());
                 if (claim.window() != null
                     && result.status() == RunStatus.SUCCESS
-                    && !claim.trigger().equals(BACKFILL)) {
+                    && claim.trigger() != Trigger.BACKFILL) {
                   after =
                       after.thenCompose(
                           deps ->
@@ -527,7 +528,7 @@ public final class Engine implements AutoCloseable {
                     new ClaimRows.Fire(
                         previous.task(),
                         previous.scheduledFor(),
-                        "retry",
+                        Trigger.RETRY,
                         attempt,
                         previous.window()),
                     now));
@@ -566,7 +567,8 @@ public final class Engine implements AutoCloseable {
           tx.ensureState(task.name(), now);
           Instant key = now;
           Optional<Claim> claim;
-          while ((claim = rows.claim(tx, new ClaimRows.Fire(task, key, "manual", 1, null), now))
+          while ((claim =
+                  rows.claim(tx, new ClaimRows.Fire(task, key, Trigger.MANUAL, 1, null), now))
               .isEmpty()) {
             key = key.plusMillis(1); // two manual runs in one millisecond
           }
@@ -659,9 +661,6 @@ public final class Engine implements AutoCloseable {
             });
   }
 
-  /** The trigger of {@code runner backfill}'s runs; they leave the live window where it is. */
-  public static final String BACKFILL = "backfill";
-
   /**
    * Runs one window of a window task in the foreground, for {@code runner backfill}: its row, its
    * retries, no dependents. Returns every attempt's result, the last one final.
@@ -674,7 +673,9 @@ public final class Engine implements AutoCloseable {
         tx -> {
           int attempt = tx.attempts(task.name(), window.end()) + 1;
           return rows.claim(
-                  tx, new ClaimRows.Fire(task, window.end(), BACKFILL, attempt, window), now)
+                  tx,
+                  new ClaimRows.Fire(task, window.end(), Trigger.BACKFILL, attempt, window),
+                  now)
               .orElseThrow();
         },
         task.name() + " is running now; backfill after it ends",

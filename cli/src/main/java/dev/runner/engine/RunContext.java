@@ -62,7 +62,7 @@ final class RunContext implements TaskContext {
 
   @Override
   public String trigger() {
-    return claim.trigger();
+    return claim.trigger().dbName();
   }
 
   @Override

@@ -81,7 +81,7 @@ final class RunExecutor {
     }
     Instant start = clock.instant();
     long startNanos = System.nanoTime();
-    taskLog.started(claim.task().name(), claim.id(), claim.trigger());
+    taskLog.started(claim.task().name(), claim.id(), claim.trigger().dbName());
 
     CancelSignal cancel = new CancelSignal();
     active.add(cancel);
@@ -343,7 +343,7 @@ final class RunExecutor {
     env.put("RUNNER_RUN_ID", Long.toString(claim.id()));
     env.put("RUNNER_SCHEDULED_TIME", claim.scheduledFor().toString());
     env.put("RUNNER_ATTEMPT", Integer.toString(claim.attempt()));
-    env.put("RUNNER_TRIGGER", claim.trigger());
+    env.put("RUNNER_TRIGGER", claim.trigger().dbName());
     env.put("RUNNER_HOME", config.home().dir().toString());
     if (claim.window() != null) {
       env.put("RUNNER_WINDOW_START", claim.window().start().toString());

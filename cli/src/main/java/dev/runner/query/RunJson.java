@@ -24,7 +24,7 @@ public final class RunJson {
     row.put("duration", r.duration());
     row.put("scheduled_for", DateTimeText.iso(r.scheduledFor(), zone));
     row.put("attempt", r.attempt());
-    row.put("trigger", r.trigger());
+    row.put("trigger", r.trigger().dbName());
     row.put("upstream_run_id", r.upstreamRunId());
     row.put("window_start", DateTimeText.iso(r.windowStart(), zone));
     row.put("window_end", DateTimeText.iso(r.windowEnd(), zone));

@@ -11,7 +11,7 @@ public record NewRun(
     RunStatus status,
     Instant runTime,
     Instant scheduledFor,
-    String trigger,
+    Trigger trigger,
     int attempt,
     String message,
     Long upstreamRunId,
@@ -23,7 +23,7 @@ public record NewRun(
       RunStatus status,
       Instant runTime,
       Instant scheduledFor,
-      String trigger,
+      Trigger trigger,
       int attempt,
       String message) {
     this(taskName, status, runTime, scheduledFor, trigger, attempt, message, null, null, null);

@@ -14,7 +14,7 @@ public record RunRecord(
     Double duration,
     String message,
     Instant scheduledFor,
-    String trigger,
+    Trigger trigger,
     int attempt,
     Instant endTime,
     Instant windowStart,

@@ -6,6 +6,7 @@ import dev.runner.engine.Identity;
 import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.Trigger;
 import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class LongNameTest {
                               RunStatus.RUNNING,
                               Instant.parse("2026-11-23T10:00:30Z"),
                               Instant.parse("2026-11-23T10:00:30Z"),
-                              "schedule",
+                              Trigger.SCHEDULE,
                               1,
                               "{}"),
                           Identity.current().host(),

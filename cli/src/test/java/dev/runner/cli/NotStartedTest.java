@@ -6,6 +6,7 @@ import dev.runner.engine.Identity;
 import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.Trigger;
 import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +24,7 @@ class NotStartedTest {
       store.inTransaction(
           tx ->
               tx.insert(
-                  new NewRun(task, RunStatus.RUNNING, fire, fire, "schedule", 1, "{}"),
+                  new NewRun(task, RunStatus.RUNNING, fire, fire, Trigger.SCHEDULE, 1, "{}"),
                   Identity.current().host(),
                   999_999));
     }

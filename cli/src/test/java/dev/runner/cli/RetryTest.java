@@ -6,6 +6,7 @@ import dev.runner.engine.Identity;
 import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.Trigger;
 import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +129,8 @@ class RetryTest {
               .inTransaction(
                   tx ->
                       tx.insert(
-                          new NewRun("job", RunStatus.RUNNING, fire, fire, "schedule", 1, "{}"),
+                          new NewRun(
+                              "job", RunStatus.RUNNING, fire, fire, Trigger.SCHEDULE, 1, "{}"),
                           Identity.current().host(),
                           999_999))
               .orElseThrow();

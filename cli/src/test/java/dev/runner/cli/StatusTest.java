@@ -7,6 +7,7 @@ import dev.runner.engine.Identity;
 import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
+import dev.runner.store.Trigger;
 import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -168,7 +169,7 @@ class StatusTest {
     store.inTransaction(
         tx ->
             tx.insert(
-                new NewRun(task, RunStatus.RUNNING, at, at, "manual", 1, "{}"),
+                new NewRun(task, RunStatus.RUNNING, at, at, Trigger.MANUAL, 1, "{}"),
                 Identity.current().host(),
                 pid));
   }

@@ -23,11 +23,11 @@ public abstract class StoreContract {
   static final Instant FIRE = Instant.parse("2026-11-23T10:00:00Z");
 
   NewRun claim(String task) {
-    return new NewRun(task, RunStatus.RUNNING, FIRE, FIRE, "schedule", 1, "{}");
+    return new NewRun(task, RunStatus.RUNNING, FIRE, FIRE, Trigger.SCHEDULE, 1, "{}");
   }
 
   NewRun claim(String task, Instant fire, int attempt) {
-    return new NewRun(task, RunStatus.RUNNING, fire, fire, "schedule", attempt, "{}");
+    return new NewRun(task, RunStatus.RUNNING, fire, fire, Trigger.SCHEDULE, attempt, "{}");
   }
 
   RunEnd end(RunStatus status, boolean last) {
@@ -104,7 +104,7 @@ public abstract class StoreContract {
             RunStatus.RUNNING,
             start,
             FIRE,
-            "dependency",
+            Trigger.DEPENDENCY,
             2,
             "{\"说\":\"好\"}",
             7L,
@@ -124,7 +124,7 @@ public abstract class StoreContract {
                   null,
                   "{\"说\":\"好\"}",
                   FIRE,
-                  "dependency",
+                  Trigger.DEPENDENCY,
                   2,
                   null,
                   FIRE,
@@ -142,7 +142,7 @@ public abstract class StoreContract {
   @Test
   void a_skipped_row_is_ended_when_written_and_never_counts_as_a_run() {
     try (Store store = connect()) {
-      NewRun skipped = new NewRun("a", RunStatus.SKIPPED, FIRE, FIRE, "schedule", 1, "{}");
+      NewRun skipped = new NewRun("a", RunStatus.SKIPPED, FIRE, FIRE, Trigger.SCHEDULE, 1, "{}");
       long id = store.inTransaction(tx -> tx.insert(skipped, "h", 1).orElseThrow());
       RunRecord row = store.find(id).orElseThrow();
       assertThat(row.duration()).isEqualTo(0.0);

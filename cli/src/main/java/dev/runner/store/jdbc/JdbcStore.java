@@ -10,6 +10,7 @@ import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.store.StoreException;
 import dev.runner.store.TaskState;
+import dev.runner.store.Trigger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -317,7 +318,7 @@ public class JdbcStore implements Store {
               dialect.setInstant(ps, 3, run.runTime());
               ps.setString(4, run.message());
               dialect.setInstant(ps, 5, run.scheduledFor());
-              ps.setString(6, run.trigger());
+              ps.setString(6, run.trigger().dbName());
               ps.setInt(7, run.attempt());
               ps.setString(8, host);
               ps.setLong(9, pid);
@@ -721,7 +722,7 @@ public class JdbcStore implements Store {
         boxedDuration,
         rs.getString("message"),
         dialect.instant(rs, "scheduled_for"),
-        rs.getString("trigger"),
+        Trigger.fromDb(rs.getString("trigger")),
         rs.getInt("attempt"),
         dialect.instant(rs, "end_time"),
         dialect.instant(rs, "window_start"),

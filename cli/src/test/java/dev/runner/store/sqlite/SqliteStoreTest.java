@@ -8,6 +8,7 @@ import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.store.StoreException;
+import dev.runner.store.Trigger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -71,7 +72,8 @@ class SqliteStoreTest {
     try (Store store = SqliteStore.connect(file)) {
       store.inTransaction(
           tx ->
-              tx.insert(new NewRun("a", RunStatus.RUNNING, FIRE, FIRE, "manual", 1, "{}"), "h", 1));
+              tx.insert(
+                  new NewRun("a", RunStatus.RUNNING, FIRE, FIRE, Trigger.MANUAL, 1, "{}"), "h", 1));
     }
     try (Store store = SqliteStore.connectReadOnly(file)) {
       assertThat(store.history(new HistoryQuery(null, null, null, 10, 0))).hasSize(1);
