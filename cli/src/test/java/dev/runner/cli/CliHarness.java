@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@link Cli} for tests outside this package: task types, plugins. */
-public final class CliHarness {
+/**
+ * {@link Cli} with the last history row at hand, for the end-to-end tests of task types, plugins
+ * and windows.
+ */
+final class CliHarness {
 
   private final Cli cli;
 

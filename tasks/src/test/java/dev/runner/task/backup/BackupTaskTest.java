@@ -1,8 +1,12 @@
-package dev.runner.tasks;
+package dev.runner.task.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runner.cli.CliHarness;
+import dev.runner.task.Task;
+import dev.runner.task.TaskResult;
+import dev.runner.task.TaskResult.Outcome;
+import dev.runner.task.TestFields;
+import dev.runner.task.TestRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -58,6 +63,10 @@ class BackupTaskTest {
     }
   }
 
+  static Task backup(String name, String fields) {
+    return TestFields.of(name, fields).configure(new BackupTaskType());
+  }
+
   @Test
   void files_folders_and_a_live_database_are_archived_consistently() throws Exception {
     Files.createDirectories(home.resolve("笔记/2026"));
@@ -77,18 +86,17 @@ class BackupTaskTest {
       statement.execute("BEGIN IMMEDIATE");
       statement.execute("INSERT INTO t VALUES (-1)");
 
-      CliHarness cli =
-          new CliHarness(home)
-              .config(
-                  """
-                  {"nightly": {"type": "backup", "paths": ["笔记", "todo.txt", "app.db"],
-                               "dest": "backups"}}
-                  """);
-      CliHarness.Result run = cli.run("run", "nightly");
-      assertThat(run.code()).as(run.toString()).isZero();
+      Task backup =
+          backup(
+              "nightly",
+              """
+              {"paths": ["笔记", "todo.txt", "app.db"], "dest": "backups"}
+              """);
+      TestRun run = TestRun.of("nightly").home(home);
+      TaskResult result = backup.run(run);
+      assertThat(result.outcome()).as(result + "\n" + run.output()).isEqualTo(Outcome.SUCCESS);
       statement.execute("ROLLBACK");
-      assertThat(cli.lastMessage()).containsEntry("files", 3).containsEntry("databases", 1);
-      assertThat(cli.lastMessage().get("error")).isNull();
+      assertThat(result.details()).containsEntry("files", 3).containsEntry("databases", 1);
     }
     Path[] archives = archives("backups");
     assertThat(archives).hasSize(1);
@@ -116,16 +124,18 @@ class BackupTaskTest {
     Files.createDirectories(home.resolve("backups"));
     Files.writeString(home.resolve("backups/keep-me.tar.gz"), "not ours");
     Files.writeString(home.resolve("backups/other-20200101-000000.tar.gz"), "another task's");
-    CliHarness cli =
-        new CliHarness(home)
-            .config(
-                """
-                {"b": {"type": "backup", "paths": ["data.txt"], "dest": "backups", "keep": 2,
-                       "format": "zip"}}
-                """);
+    Task backup =
+        backup(
+            "b",
+            """
+            {"paths": ["data.txt"], "dest": "backups", "keep": 2, "format": "zip"}
+            """);
+    TaskResult last = null;
+    long runId = 1;
     for (String at :
         new String[] {"2026-11-21T10:00:00Z", "2026-11-22T10:00:00Z", "2026-11-23T10:00:00Z"}) {
-      assertThat(cli.at(at).run("run", "b").code()).isZero();
+      last = backup.run(TestRun.of("b").home(home).at(at).runId(runId++));
+      assertThat(last.outcome()).as(last.toString()).isEqualTo(Outcome.SUCCESS);
     }
     assertThat(archives("backups"))
         .extracting(p -> p.getFileName().toString())
@@ -134,23 +144,21 @@ class BackupTaskTest {
             "b-20261123-100000.zip",
             "keep-me.tar.gz",
             "other-20200101-000000.tar.gz");
-    assertThat(cli.lastMessage().get("removed").toString()).contains("b-20261121-100000.zip");
+    assertThat(last.details().get("removed").toString()).contains("b-20261121-100000.zip");
     assertThat(unzip(home.resolve("backups/b-20261123-100000.zip"))).containsOnlyKeys("data.txt");
   }
 
   @Test
   void runs_in_the_same_second_each_keep_their_archive_and_keep_still_counts_them()
       throws Exception {
-    CliHarness cli =
-        new CliHarness(home)
-            .config(
-                """
-                {"b": {"type": "backup", "paths": ["data.txt"], "dest": "backups", "keep": 2}}
-                """);
+    Task backup = backup("b", "{\"paths\": [\"data.txt\"], \"dest\": \"backups\", \"keep\": 2}");
+    TaskResult last = null;
+    long runId = 1;
     for (String data : new String[] {"one", "two", "three"}) {
       Files.writeString(home.resolve("data.txt"), data);
-      CliHarness.Result run = cli.run("run", "b"); // the clock stands still: one second
-      assertThat(run.code()).as(run.toString()).isZero();
+      // the same scheduled instant: one second
+      last = backup.run(TestRun.of("b").home(home).runId(runId++));
+      assertThat(last.outcome()).as(last.toString()).isEqualTo(Outcome.SUCCESS);
     }
     assertThat(archives("backups"))
         .extracting(p -> p.getFileName().toString())
@@ -159,19 +167,17 @@ class BackupTaskTest {
         .isEqualTo("two".getBytes(StandardCharsets.UTF_8));
     assertThat(untar(home.resolve("backups/b-20261123-100000-3.tar.gz")).get("data.txt"))
         .isEqualTo("three".getBytes(StandardCharsets.UTF_8));
-    assertThat(cli.lastMessage().get("removed").toString()).contains("b-20261123-100000.tar.gz");
+    assertThat(last.details().get("removed").toString()).contains("b-20261123-100000.tar.gz");
   }
 
   @Test
   void a_missing_path_is_a_business_failure_and_fields_are_checked() throws Exception {
-    CliHarness cli =
-        new CliHarness(home)
-            .config("{\"b\": {\"type\": \"backup\", \"paths\": [\"nope\"], \"dest\": \"out\"}}");
-    cli.run("run", "b");
-    assertThat(cli.lastRow()).containsEntry("status", "business_failure");
-    cli.config("{\"b\": {\"type\": \"backup\", \"format\": \"rar\", \"keep\": 0}}");
-    CliHarness.Result validate = cli.run("validate");
-    assertThat(validate.err())
+    TaskResult missing =
+        backup("b", "{\"paths\": [\"nope\"], \"dest\": \"out\"}").run(TestRun.of("b").home(home));
+    assertThat(missing.outcome()).isEqualTo(Outcome.BUSINESS_FAILURE);
+    List<String> problems =
+        TestFields.of("b", "{\"format\": \"rar\", \"keep\": 0}").problems(new BackupTaskType());
+    assertThat(String.join("\n", problems))
         .contains("b.paths: a backup needs paths")
         .contains("b.dest: a backup needs a dest folder")
         .contains("b.keep: keep at least one archive")

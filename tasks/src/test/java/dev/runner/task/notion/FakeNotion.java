@@ -1,4 +1,4 @@
-package dev.runner.tasks;
+package dev.runner.task.notion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A local peer that speaks the three Notion endpoints the journal types use, with Notion's error
  * shapes: query a database, create a page, append block children.
  */
-final class FakeNotion implements AutoCloseable {
+public final class FakeNotion implements AutoCloseable {
 
-  static final String TOKEN = "secret_good_token";
-  static final String DATABASE = "db0123456789";
+  public static final String TOKEN = "secret_good_token";
+  public static final String DATABASE = "db0123456789";
 
-  record Page(String id, String title, String date, ArrayNode children) {
+  public record Page(String id, String title, String date, ArrayNode children) {
     /** The text of the page's first block, its heading. */
-    String heading() {
+    public String heading() {
       return children
           .get(0)
           .path("heading_1")
@@ -36,20 +36,20 @@ final class FakeNotion implements AutoCloseable {
     }
   }
 
-  final List<Page> pages = new CopyOnWriteArrayList<>();
-  final List<String> calls = new CopyOnWriteArrayList<>();
+  public final List<Page> pages = new CopyOnWriteArrayList<>();
+  public final List<String> calls = new CopyOnWriteArrayList<>();
   final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
-  volatile int failNextWith; // 0: answer normally
-  volatile String retryAfter = "1";
+  public volatile int failNextWith; // 0: answer normally
+  public volatile String retryAfter = "1";
 
-  FakeNotion() throws IOException {
+  public FakeNotion() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/", this::handle);
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 

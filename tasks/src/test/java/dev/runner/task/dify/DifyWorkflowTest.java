@@ -1,4 +1,4 @@
-package dev.runner.tasks;
+package dev.runner.task.dify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -7,24 +7,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.runner.cli.CliHarness;
+import dev.runner.task.Task;
+import dev.runner.task.TaskResult;
+import dev.runner.task.TaskResult.Outcome;
+import dev.runner.task.TestFields;
+import dev.runner.task.TestRun;
 import dev.runner.testing.StalledPeer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code dify_workflow} against a local peer speaking Dify's /workflows/run in both modes. */
 class DifyWorkflowTest {
 
-  @TempDir Path home;
   HttpServer server;
   final List<JsonNode> requests = new CopyOnWriteArrayList<>();
   volatile String workflowStatus = "succeeded";
@@ -98,16 +104,21 @@ class DifyWorkflowTest {
     exchange.close();
   }
 
-  CliHarness cli(String mode, String apiUrl) throws IOException {
-    return new CliHarness(home)
-        .config(
-            """
-            {"summarise": {"type": "dify_workflow", "response_mode": "%s",
-              "params": {"topic": "读书 \\"notes\\""},
-              "inputs": {"topic": "{{params.topic}}", "task": "{{task}}"}}}
-            """
-                .formatted(mode))
-        .dotenv("DIFY_API_KEY=app-key-1234\nDIFY_API_URL=" + apiUrl + "\n");
+  static final String FIELDS =
+      """
+      {"response_mode": "%s", "inputs": {"topic": "{{params.topic}}", "task": "{{task}}"}}
+      """;
+
+  static Task task(String mode, String apiUrl) {
+    return TestFields.of("summarise", FIELDS.formatted(mode))
+        .env("DIFY_API_KEY", "app-key-1234")
+        .env("DIFY_API_URL", apiUrl)
+        .configure(new DifyWorkflowType());
+  }
+
+  /** A run with the task's params. */
+  static TestRun run() {
+    return TestRun.of("summarise").params(Map.of("topic", "读书 \"notes\""));
   }
 
   String base() {
@@ -116,80 +127,74 @@ class DifyWorkflowTest {
 
   @Test
   void a_blocking_run_succeeds_only_when_the_workflow_did() throws Exception {
-    CliHarness cli = cli("blocking", base());
-    CliHarness.Result run = cli.run("run", "summarise");
-    assertThat(run.code()).as(run.toString()).isZero();
+    Task task = task("blocking", base());
+    TestRun run = run();
+    TaskResult result = task.run(run);
+    assertThat(result.outcome()).as(result + "\n" + run.output()).isEqualTo(Outcome.SUCCESS);
     JsonNode sent = requests.get(0);
     assertThat(sent.at("/inputs/topic").asText()).isEqualTo("读书 \"notes\"");
     assertThat(sent.path("user").asText()).isEqualTo("runner");
-    assertThat(cli.lastMessage())
+    assertThat(result.details())
         .containsEntry("workflow_run_id", "wr-1")
         .containsEntry("workflow_status", "succeeded")
-        .containsEntry("total_tokens", 42);
-    assertThat(cli.lastMessage().get("outputs").toString()).contains("总结 ok");
+        .containsEntry("total_tokens", 42L);
+    assertThat(result.details().get("outputs").toString()).contains("总结 ok");
 
     workflowStatus = "failed";
-    cli.run("run", "summarise");
-    assertThat(cli.lastRow()).containsEntry("status", "technical_failure");
-    assertThat(cli.lastMessage().get("error").toString())
-        .isEqualTo("workflow failed: LLM timed out");
+    TaskResult failed = task.run(run());
+    assertThat(failed.outcome()).isEqualTo(Outcome.TECHNICAL_FAILURE);
+    assertThat(failed.summary()).isEqualTo("workflow failed: LLM timed out");
   }
 
   @Test
   void a_streaming_run_reads_events_to_workflow_finished() throws Exception {
     // the user's old config.env points at the full endpoint: used as is
-    CliHarness cli = cli("streaming", base() + "/workflows/run");
-    CliHarness.Result run = cli.run("run", "summarise");
-    assertThat(run.code()).as(run.toString()).isZero();
-    assertThat(run.out()).contains("node_started LLM").contains("workflow_finished");
+    Task task = task("streaming", base() + "/workflows/run");
+    TestRun run = run();
+    TaskResult result = task.run(run);
+    assertThat(result.outcome()).as(result + "\n" + run.output()).isEqualTo(Outcome.SUCCESS);
+    assertThat(run.output()).contains("node_started LLM").contains("workflow_finished");
 
     cutStream = true;
-    cli.run("run", "summarise");
-    assertThat(cli.lastRow()).containsEntry("status", "technical_failure");
-    assertThat(cli.lastMessage().get("error").toString()).contains("before workflow_finished");
+    TaskResult cut = task.run(run());
+    assertThat(cut.outcome()).isEqualTo(Outcome.TECHNICAL_FAILURE);
+    assertThat(cut.summary()).contains("before workflow_finished");
   }
 
   @Test
-  void http_errors_map_to_statuses_and_the_key_is_required() throws Exception {
-    CliHarness cli = cli("blocking", base());
+  void http_errors_map_to_outcomes_and_the_key_is_required() throws Exception {
+    Task task = task("blocking", base());
     httpStatus = 400;
-    cli.run("run", "summarise");
-    assertThat(cli.lastRow()).containsEntry("status", "business_failure");
-    assertThat(cli.lastMessage().get("error").toString())
-        .contains("HTTP 400")
-        .contains("topic is required");
+    TaskResult refused = task.run(run());
+    assertThat(refused.outcome()).isEqualTo(Outcome.BUSINESS_FAILURE);
+    assertThat(refused.summary()).contains("HTTP 400").contains("topic is required");
     httpStatus = 503;
-    cli.run("run", "summarise");
-    assertThat(cli.lastRow()).containsEntry("status", "technical_failure");
+    assertThat(task.run(run()).outcome()).isEqualTo(Outcome.TECHNICAL_FAILURE);
 
-    cli.dotenv("DIFY_API_URL=" + base() + "\n");
-    CliHarness.Result validate = cli.run("validate");
-    assertThat(validate.code()).isEqualTo(2);
-    assertThat(validate.err()).contains("summarise: dify_workflow needs DIFY_API_KEY");
+    List<String> problems =
+        TestFields.of("summarise", FIELDS.formatted("blocking"))
+            .env("DIFY_API_URL", base())
+            .problems(new DifyWorkflowType());
+    assertThat(String.join("\n", problems)).contains("summarise: dify_workflow needs DIFY_API_KEY");
   }
 
   @Test
-  void a_streaming_run_whose_stream_stalls_ends_at_the_task_timeout() throws Exception {
+  void a_cancelled_streaming_run_stops_a_stream_that_stalls() throws Exception {
+    ExecutorService worker = Executors.newSingleThreadExecutor();
     try (StalledPeer peer =
         StalledPeer.eventStream(
             "data: {\"event\": \"workflow_started\", \"workflow_run_id\": \"wr-2\", \"data\": {}}\n\n")) {
-      CliHarness cli =
-          new CliHarness(home)
-              .config(
-                  """
-                  {"summarise": {"type": "dify_workflow", "response_mode": "streaming",
-                    "timeout": "1s", "inputs": {"topic": "x"}}}
-                  """)
-              .dotenv("DIFY_API_KEY=app-key-1234\nDIFY_API_URL=" + peer.url("/v1") + "\n");
-      long started = System.nanoTime();
-      CliHarness.Result run =
-          assertTimeoutPreemptively(Duration.ofSeconds(15), () -> cli.run("run", "summarise"));
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
-      assertThat(run.out()).contains("workflow_started");
-      assertThat(cli.lastRow()).containsEntry("status", "timeout");
-      assertThat(cli.lastMessage().get("error").toString()).contains("timed out after 1s");
-      assertThat(cli.lastMessage().get("output_tail").toString())
-          .contains("stopped after 1 event of the stream");
+      Task task = task("streaming", peer.url("/v1"));
+      TestRun run = run();
+      Future<TaskResult> running = worker.submit(() -> task.run(run));
+      run.awaitLine("workflow_started", Duration.ofSeconds(10));
+      run.cancel(); // as the engine does when the task's timeout fires
+      TaskResult result = running.get(15, TimeUnit.SECONDS);
+      assertThat(result.outcome()).isEqualTo(Outcome.TECHNICAL_FAILURE);
+      assertThat(result.summary()).contains("stopped after 1 event of the stream");
+      assertThat(run.output()).contains("stopped after 1 event of the stream");
+    } finally {
+      worker.shutdownNow();
     }
   }
 
@@ -197,17 +202,17 @@ class DifyWorkflowTest {
   void a_request_timeout_bounds_a_blocking_run_against_a_peer_that_never_answers()
       throws Exception {
     try (StalledPeer peer = StalledPeer.silent()) {
-      CliHarness cli =
-          new CliHarness(home)
-              .config(
-                  """
-                  {"summarise": {"type": "dify_workflow", "request_timeout": "1s",
-                    "inputs": {"topic": "x"}}}
-                  """)
-              .dotenv("DIFY_API_KEY=app-key-1234\nDIFY_API_URL=" + peer.url("/v1") + "\n");
-      assertTimeoutPreemptively(Duration.ofSeconds(15), () -> cli.run("run", "summarise"));
-      assertThat(cli.lastRow()).containsEntry("status", "technical_failure");
-      assertThat(cli.lastMessage().get("error").toString())
+      Task task =
+          TestFields.of(
+                  "summarise", "{\"request_timeout\": \"1s\", \"inputs\": {\"topic\": \"x\"}}")
+              .env("DIFY_API_KEY", "app-key-1234")
+              .env("DIFY_API_URL", peer.url("/v1"))
+              .configure(new DifyWorkflowType());
+      TaskResult result =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(15), () -> task.run(TestRun.of("summarise")));
+      assertThat(result.outcome()).isEqualTo(Outcome.TECHNICAL_FAILURE);
+      assertThat(result.summary())
           .contains("Dify: POST " + peer.url("/v1/workflows/run"))
           .contains("timed out after 1s waiting for an answer");
     }

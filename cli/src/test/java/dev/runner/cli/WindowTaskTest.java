@@ -1,8 +1,7 @@
-package dev.runner.tasks;
+package dev.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runner.cli.CliHarness;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
