@@ -92,7 +92,8 @@ final class BackfillCommand implements Callable<Integer> {
         Window window = windows.get(i);
         progress.show(i, window, zone);
         List<RunResult> attempts =
-            engine.runWindow(task, window, inv.terminal() ? null : inv.out());
+            engine.runInForeground(
+                Engine.Request.backfill(task, window), inv.terminal() ? null : inv.out());
         RunResult last = attempts.get(attempts.size() - 1);
         if (last.status().isFailure()) {
           progress.done();

@@ -5,6 +5,7 @@ import dev.runner.config.InvalidTask;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.Suggest;
 import dev.runner.config.TaskDef;
+import dev.runner.engine.Engine;
 import dev.runner.engine.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,13 +55,9 @@ final class RunCommand implements Callable<Integer> {
               + task.name()
               + " --from ISO --to ISO (add --dry-run to see the windows)");
     }
-    if (!params.isEmpty()) {
-      Map<String, Object> merged = new LinkedHashMap<>(task.params());
-      merged.putAll(params);
-      task = task.withParams(merged);
-    }
     try {
-      List<RunResult> attempts = root.engine().runNow(task, inv.out(), !noDeps);
+      List<RunResult> attempts =
+          root.engine().runInForeground(Engine.Request.manual(task, params, !noDeps), inv.out());
       for (RunResult result : attempts) {
         inv.err()
             .println(

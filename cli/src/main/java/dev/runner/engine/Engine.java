@@ -555,67 +555,113 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * {@code runner run TASK}: claims a manual run and runs it in the foreground (with its retries),
-   * echoing output to {@code echo} when given. Returns every attempt's result, the last one final.
+   * A run asked for now rather than by the schedule: by a person ({@code runner run}, {@code runner
+   * backfill}), and later by the console or a trigger. {@code params} go over the task's own for
+   * this run; a backfill names its {@code window}.
    */
-  public List<RunResult> runNow(TaskDef task, PrintWriter echo, boolean followDeps)
-      throws BusyException, IOException {
-    Instant now = clock.instant();
-    return inForeground(
-        task,
-        tx -> {
-          tx.ensureState(task.name(), now);
-          Instant key = now;
-          Optional<Claim> claim;
-          while ((claim =
-                  rows.claim(tx, new ClaimRows.Fire(task, key, Trigger.MANUAL, 1, null), now))
-              .isEmpty()) {
-            key = key.plusMillis(1); // two manual runs in one millisecond
-          }
-          return claim.get();
-        },
-        task.name()
-            + " is running now and its overlap is skip; wait for it, or see"
-            + " `runner history --task "
-            + task.name()
-            + " --status running`",
-        config.settings().maxWorkers(),
-        echo,
-        followDeps);
+  public record Request(
+      TaskDef task,
+      Map<String, String> params,
+      Trigger trigger,
+      Window window,
+      boolean followDeps) {
+    public Request {
+      params = Map.copyOf(params);
+    }
+
+    public static Request manual(TaskDef task, Map<String, String> params, boolean followDeps) {
+      return new Request(task, params, Trigger.MANUAL, null, followDeps);
+    }
+
+    /** One window of a window task: its row, its retries, no dependents. */
+    public static Request backfill(TaskDef task, Window window) {
+      return new Request(task, Map.of(), Trigger.BACKFILL, window, false);
+    }
+
+    TaskDef withParams() {
+      if (params.isEmpty()) {
+        return task;
+      }
+      Map<String, Object> merged = new LinkedHashMap<>(task.params());
+      merged.putAll(params);
+      return task.withParams(merged);
+    }
   }
 
+  /** A claimed run: its row's id at once, and every attempt's result when the run is over. */
+  public record Submitted(long runId, CompletableFuture<List<RunResult>> results) {}
+
   /**
-   * Claims a run of {@code task} unless one is live, and runs it with its retries (and its
-   * dependents when {@code followDeps}) in a pool of {@code workers}; {@code busy} says why not.
+   * Claims a run of the request's task (unless one is live: the same overlap rule as a tick's) and
+   * starts it in {@code pool}, with its retries (and its dependents when asked), echoing output to
+   * {@code echo} when given; returns as soon as the run's row is claimed. Every way of starting a
+   * run by request goes through here.
    */
-  private List<RunResult> inForeground(
-      TaskDef task,
-      Store.Work<Claim> claim,
-      String busy,
-      int workers,
-      PrintWriter echo,
-      boolean followDeps)
-      throws BusyException {
+  public Submitted submit(Request request, Executor pool, PrintWriter echo) throws BusyException {
+    TaskDef task = request.withParams();
     replay.settle(store().inTransaction(replay::replay));
+    Instant now = clock.instant();
     Claim claimed =
         store()
             .inTransaction(
                 tx -> {
-                  if (liveness.busy(tx, task)) {
+                  if (active.stopping() || liveness.busy(tx, task)) {
                     return null;
                   }
                   liveness.hold(task.name());
-                  return claim.run(tx);
+                  return claim(tx, task, request, now);
                 });
     if (claimed == null) {
-      throw new BusyException(busy);
+      throw new BusyException(busy(request));
     }
+    CompletableFuture<List<RunResult>> results =
+        withRetries(claimed, pool, echo, request.followDeps())
+            .whenComplete((r, e) -> locks.release(task.name()));
+    return new Submitted(claimed.id(), results);
+  }
+
+  /** A request's row: a manual run keyed by its instant, a backfill by its window's end. */
+  private Claim claim(Store.Tx tx, TaskDef task, Request request, Instant now) {
+    if (request.window() != null) {
+      Window window = request.window();
+      int attempt = tx.attempts(task.name(), window.end()) + 1;
+      return rows.claim(
+              tx, new ClaimRows.Fire(task, window.end(), request.trigger(), attempt, window), now)
+          .orElseThrow();
+    }
+    tx.ensureState(task.name(), now);
+    Instant key = now;
+    Optional<Claim> claim;
+    while ((claim = rows.claim(tx, new ClaimRows.Fire(task, key, request.trigger(), 1, null), now))
+        .isEmpty()) {
+      key = key.plusMillis(1); // two manual runs in one millisecond
+    }
+    return claim.get();
+  }
+
+  private static String busy(Request request) {
+    String name = request.task().name();
+    return request.trigger() == Trigger.BACKFILL
+        ? name + " is running now; backfill after it ends"
+        : name
+            + " is running now and its overlap is skip; wait for it, or see"
+            + " `runner history --task "
+            + name
+            + " --status running`";
+  }
+
+  /**
+   * {@code runner run TASK} and {@code runner backfill}: {@link #submit} in a pool of their own
+   * (the settings' workers; one for a backfill, whose windows go in order), waited for. Returns
+   * every attempt's result, the last one final.
+   */
+  public List<RunResult> runInForeground(Request request, PrintWriter echo) throws BusyException {
+    int workers = request.window() != null ? 1 : config.settings().maxWorkers();
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     try {
-      return collect(List.of(withRetries(claimed, pool, echo, followDeps)));
+      return collect(List.of(submit(request, pool, echo).results()));
     } finally {
       pool.shutdown();
-      locks.release(task.name());
     }
   }
 
@@ -659,29 +705,6 @@ public final class Engine implements AutoCloseable {
                       .toList();
               return new Idle(due, live);
             });
-  }
-
-  /**
-   * Runs one window of a window task in the foreground, for {@code runner backfill}: its row, its
-   * retries, no dependents. Returns every attempt's result, the last one final.
-   */
-  public List<RunResult> runWindow(TaskDef task, Window window, PrintWriter echo)
-      throws BusyException, IOException {
-    Instant now = clock.instant();
-    return inForeground(
-        task,
-        tx -> {
-          int attempt = tx.attempts(task.name(), window.end()) + 1;
-          return rows.claim(
-                  tx,
-                  new ClaimRows.Fire(task, window.end(), Trigger.BACKFILL, attempt, window),
-                  now)
-              .orElseThrow();
-        },
-        task.name() + " is running now; backfill after it ends",
-        1,
-        echo,
-        false);
   }
 
   @Override
