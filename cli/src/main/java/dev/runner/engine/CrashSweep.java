@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,15 +67,15 @@ final class CrashSweep {
         ended.add(row.id());
         continue;
       }
-      Map<String, Object> message = new LinkedHashMap<>(Json.readObject(row.message()));
-      message.put(
-          "error",
-          "the runner process (pid " + row.pid() + ") ended while the run was in progress");
+      RunMessage message =
+          RunMessage.parse(row.message())
+              .withError(
+                  "the runner process (pid " + row.pid() + ") ended while the run was in progress");
       if (row.childPid() != null
           && row.childStarted() != null
           && ProcessGroups.stopLeftovers(row.childPid(), row.childStarted())) {
         // Left running, the orphan would overlap the task's next run.
-        message.put("leftovers", "stopped process group " + row.childPid());
+        message = message.withLeftovers("stopped process group " + row.childPid());
       }
       if (task.isPresent()) {
         Claim claim =
@@ -84,7 +83,7 @@ final class CrashSweep {
                 row.id(), task.get(), row.scheduledFor(), row.trigger(), row.attempt(), Map.of());
         Instant retryAt = RunExecutor.retryAt(claim, RunStatus.CRASHED, now);
         if (retryAt != null) {
-          message.put("retry", RunExecutor.retryNote(row.attempt() + 1, retryAt, config));
+          message = message.withRetry(RunExecutor.retryNote(row.attempt() + 1, retryAt, config));
           tx.enqueueRetry(
               new PendingRetry(row.taskName(), row.scheduledFor(), row.attempt() + 1, retryAt));
         }
@@ -93,15 +92,10 @@ final class CrashSweep {
       tx.finish(
           row.id(),
           new RunEnd(
-              RunStatus.CRASHED,
-              null,
-              now,
-              seconds,
-              Json.write(message),
-              !message.containsKey("retry")));
+              RunStatus.CRASHED, null, now, seconds, message.json(), message.retry().isEmpty()));
       crashed.add(row.taskName());
       ended.add(row.id());
-      taskLog.ended(row.taskName(), row.id(), "crashed", seconds, (String) message.get("error"));
+      taskLog.ended(row.taskName(), row.id(), "crashed", seconds, message.error().orElse(null));
     }
     return new Swept(live, crashed, ended);
   }
@@ -113,7 +107,7 @@ final class CrashSweep {
    * has seen the command fail.
    */
   private void notStarted(Store.Tx tx, RunRecord row, Optional<TaskDef> task, Instant now) {
-    Map<String, Object> message = new LinkedHashMap<>(Json.readObject(row.message()));
+    RunMessage message = RunMessage.parse(row.message());
     String reason =
         "not started: the runner process (pid " + row.pid() + ") ended before the run began";
     boolean again = false;
@@ -129,11 +123,11 @@ final class CrashSweep {
               + "s old and catchup is none";
     } else {
       again = true;
-      message.put("queued_again", Map.of("attempt", row.attempt() + 1));
+      message = message.withQueuedAgain(row.attempt() + 1);
       tx.enqueueRetry(new PendingRetry(row.taskName(), row.scheduledFor(), row.attempt() + 1, now));
     }
-    message.put("reason", reason);
-    tx.finish(row.id(), new RunEnd(RunStatus.SKIPPED, null, now, 0, Json.write(message), !again));
+    message = message.withReason(reason);
+    tx.finish(row.id(), new RunEnd(RunStatus.SKIPPED, null, now, 0, message.json(), !again));
     taskLog.note("run " + row.id() + " of " + row.taskName() + ": " + reason);
   }
 }

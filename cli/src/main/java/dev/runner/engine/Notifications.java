@@ -8,7 +8,6 @@ import dev.runner.schedule.DateTimeText;
 import dev.runner.store.RunRecord;
 import dev.runner.store.Store;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +43,8 @@ final class Notifications {
   }
 
   private void record(RunRecord run, List<Delivery> deliveries) {
-    Map<String, Object> message = new LinkedHashMap<>(Json.readObject(run.message()));
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (Delivery d : deliveries) {
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("rule", d.rule());
-      item.put("event", d.event());
-      item.put("channel", d.channel());
-      item.put("ok", d.ok());
-      item.put("answer", d.answer());
-      list.add(item);
-    }
-    message.put("notifications", list);
-    store.setMessage(run.id(), Json.write(message));
+    store.setMessage(
+        run.id(), RunMessage.parse(run.message()).withNotifications(deliveries).json());
   }
 
   /**
@@ -64,7 +52,7 @@ final class Notifications {
    * rule adds its own).
    */
   static Map<String, String> values(TaskDef task, RunRecord run, String host) {
-    Map<String, Object> message = Json.readObject(run.message());
+    RunMessage message = RunMessage.parse(run.message());
     Map<String, String> values = new LinkedHashMap<>();
     values.put("task_id", task.name());
     values.put("task_name", task.description().isBlank() ? task.name() : task.description());
@@ -72,11 +60,11 @@ final class Notifications {
     values.put("execution_start_time", iso(run.runTime(), task));
     values.put("execution_end_time", iso(run.endTime(), task));
     values.put("execution_duration", duration(run));
-    values.put("execution_log_tail", text(message.get("output_tail")));
+    values.put("execution_log_tail", message.outputTail().orElse(""));
     values.put("window_start", iso(run.windowStart(), task));
     values.put("window_end", iso(run.windowEnd(), task));
     values.put("run_id", Long.toString(run.id()));
-    values.put("error", text(message.get("error")));
+    values.put("error", message.error().orElse(""));
     values.put("host", host);
     task.params().forEach((k, v) -> values.put("params." + k, text(v)));
     return values;

@@ -134,7 +134,7 @@ final class RunExecutor {
     RunStatus status = status(result, cancel);
     long elapsed = System.nanoTime() - startNanos;
     double seconds = elapsed / 1e9;
-    Map<String, Object> message = new LinkedHashMap<>(result.details());
+    RunMessage message = new RunMessage(result.details());
     String error = null;
     if (status == RunStatus.TIMEOUT) {
       error = "timed out after " + Durations.format(claim.task().timeout());
@@ -146,29 +146,22 @@ final class RunExecutor {
     // once, here: the row, task.log, the journal, and the tick's or run's own line all take it
     error = redactor.redact(error);
     if (error != null) {
-      message.put("error", error);
+      message = message.withError(error);
     } else if (!result.summary().isEmpty()) {
-      message.put("summary", redactor.redact(result.summary()));
+      message = message.withSummary(redactor.redact(result.summary()));
     }
-    message.putAll(claim.notes());
-    message.putAll(logNotes);
-    message.put("output_tail", tail);
+    message = message.withNotes(claim.notes()).withNotes(logNotes).withOutputTail(tail);
     Instant end = start.plusNanos(elapsed);
     Instant retryAt = retryAt(claim, status, end);
     if (retryAt != null) {
-      message.put("retry", retryNote(claim.attempt() + 1, retryAt, config));
+      message = message.withRetry(retryNote(claim.attempt() + 1, retryAt, config));
     }
     try {
       record(
           claim,
           new OutcomeJournal.Outcome(
               new RunEnd(
-                  status,
-                  start,
-                  end,
-                  seconds,
-                  redactor.redact(Json.write(message)),
-                  retryAt == null),
+                  status, start, end, seconds, redactor.redact(message.json()), retryAt == null),
               retryAt));
     } finally {
       active.remove(cancel); // recorded (or kept in the journal): a stopping runner may end now
@@ -252,10 +245,9 @@ final class RunExecutor {
             + cause
             + ")";
     Instant retryAt = retryAt(claim, RunStatus.TECHNICAL_FAILURE, now);
-    Map<String, Object> message = new LinkedHashMap<>(claim.notes());
-    message.put("error", error);
+    RunMessage message = new RunMessage(claim.notes()).withError(error);
     if (retryAt != null) {
-      message.put("retry", retryNote(claim.attempt() + 1, retryAt, config));
+      message = message.withRetry(retryNote(claim.attempt() + 1, retryAt, config));
     }
     store.finish(
         claim.id(),
@@ -281,8 +273,8 @@ final class RunExecutor {
   }
 
   /** The message's {@code retry}: the next attempt and when, as a person reads a time. */
-  static Map<String, Object> retryNote(int attempt, Instant at, RunnerConfig config) {
-    return Map.of("attempt", attempt, "at", DateTimeText.iso(at, config.settings().zone()));
+  static RunMessage.Retry retryNote(int attempt, Instant at, RunnerConfig config) {
+    return new RunMessage.Retry(attempt, DateTimeText.iso(at, config.settings().zone()));
   }
 
   /**
