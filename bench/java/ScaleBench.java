@@ -6,7 +6,10 @@ import dev.runner.engine.Planner;
 import dev.runner.store.HistoryQuery;
 import dev.runner.store.NewRun;
 import dev.runner.store.RunStatus;
+import dev.runner.store.RunEnd;
 import dev.runner.store.Store;
+import dev.runner.store.Trigger;
+import dev.runner.store.sqlite.SqliteStore;
 import dev.runner.store.TaskState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +59,7 @@ public class ScaleBench {
   }
 
   static void fill(Path db, int rows) throws Exception {
-    try (Store store = Store.open(db)) {
+    try (Store store = SqliteStore.connect(db)) {
       Instant base = Instant.parse("2025-01-01T00:00:00Z");
       int batch = 10_000;
       for (int from = 0; from < rows; from += batch) {
@@ -66,9 +69,9 @@ public class ScaleBench {
             Instant at = base.plusSeconds(60L * i);
             String task = "task_" + (i % 50);
             String message = "{\"exit_code\":0,\"output_tail\":\"\"}";
-            long id = tx.insert(new NewRun(task, RunStatus.RUNNING, at, at, "schedule", 1, message),
+            long id = tx.insert(new NewRun(task, RunStatus.RUNNING, at, at, Trigger.SCHEDULE, 1, message),
                 "host", 4242).orElseThrow();
-            tx.finish(id, RunStatus.SUCCESS, at.plusMillis(1200), 1.2, message, true);
+            tx.finish(id, new RunEnd(RunStatus.SUCCESS, at, at.plusMillis(1200), 1.2, message, true));
           }
           return null;
         });
@@ -77,7 +80,7 @@ public class ScaleBench {
   }
 
   static void history(Path db, String task) throws Exception {
-    try (Store store = Store.open(db)) {
+    try (Store store = SqliteStore.connect(db)) {
       double[] ms = new double[51];
       for (int i = 0; i < ms.length; i++) {
         long start = System.nanoTime();
