@@ -39,7 +39,7 @@ import picocli.CommandLine.ScopeType;
     })
 public final class RunnerCommand implements Runnable {
 
-  final Invocation invocation;
+  private final Invocation invocation;
 
   @Option(
       names = "--home",
@@ -71,8 +71,30 @@ public final class RunnerCommand implements Runnable {
   private RunnerConfig config;
   private Engine engine;
 
+  /**
+   * The global options that name the home and its files, as given: null where one was not. For a
+   * command line read without picocli, and for the shell, which gives them to every command again.
+   */
+  public record HomeOptions(String home, String config, String envFile) {}
+
   RunnerCommand(Invocation invocation) {
     this.invocation = invocation;
+  }
+
+  /** A root with these options set, as picocli would set them (FastHistory reads them itself). */
+  public RunnerCommand(Invocation invocation, HomeOptions options) {
+    this(invocation);
+    this.homeOption = options.home();
+    this.configOption = options.config();
+    this.envFileOption = options.envFile();
+  }
+
+  public Invocation invocation() {
+    return invocation;
+  }
+
+  public HomeOptions homeOptions() {
+    return new HomeOptions(homeOption, configOption, envFileOption);
   }
 
   @Override
@@ -81,7 +103,7 @@ public final class RunnerCommand implements Runnable {
         new picocli.CommandLine(this), "a command is needed, e.g. `runner list` or `runner tick`");
   }
 
-  Home home() {
+  public Home home() {
     return Home.resolve(
         homeOption, configOption, envFileOption, invocation.environment(), invocation.workingDir());
   }
@@ -107,7 +129,7 @@ public final class RunnerCommand implements Runnable {
     return home;
   }
 
-  ConfigLoader loader() {
+  public ConfigLoader loader() {
     return new ConfigLoader(
         () -> TaskTypes.load(RunnerCommand.class.getClassLoader(), home().dir().resolve("plugins")),
         invocation.environment(),
@@ -115,7 +137,7 @@ public final class RunnerCommand implements Runnable {
   }
 
   /** The loaded config; an invalid one ends the command with exit code 2. */
-  RunnerConfig config() throws InvalidConfigException {
+  public RunnerConfig config() throws InvalidConfigException {
     if (config == null) {
       config = loader().load(checkedHome());
     }
@@ -123,11 +145,11 @@ public final class RunnerCommand implements Runnable {
   }
 
   /** A fresh read of the config files, for the daemon's reload. */
-  RunnerConfig reloadConfig() throws InvalidConfigException {
+  public RunnerConfig reloadConfig() throws InvalidConfigException {
     return loader().load(checkedHome());
   }
 
-  Engine engine(Clock clock) throws InvalidConfigException {
+  public Engine engine(Clock clock) throws InvalidConfigException {
     if (engine == null) {
       engine = new Engine(config(), clock, Identity.current());
       // SIGTERM and SIGINT run the hooks: the runs are stopped and recorded before the JVM ends.
@@ -140,12 +162,12 @@ public final class RunnerCommand implements Runnable {
 
   private Thread onSignal;
 
-  Engine engine() throws InvalidConfigException {
+  public Engine engine() throws InvalidConfigException {
     return engine(invocation.clock());
   }
 
   /** The settings alone (no tasks parsed), for commands that only read the database. */
-  RunnerConfig settings() throws InvalidConfigException {
+  public RunnerConfig settings() throws InvalidConfigException {
     return config != null ? config : loader().loadSettings(checkedHome());
   }
 
@@ -153,7 +175,7 @@ public final class RunnerCommand implements Runnable {
    * One read of the database, opened and closed around it; on a read-only disk or file, opened
    * read-only, so a home that cannot be written still shows its history.
    */
-  <T> T read(Function<Store, T> query) throws InvalidConfigException {
+  public <T> T read(Function<Store, T> query) throws InvalidConfigException {
     RunnerConfig settings = settings();
     Path db = settings.settings().database();
     Store store;
@@ -170,7 +192,7 @@ public final class RunnerCommand implements Runnable {
     }
   }
 
-  void closeEngine() {
+  public void closeEngine() {
     if (engine != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(onSignal);
