@@ -3,19 +3,15 @@ package dev.runner.cli;
 import dev.runner.config.ConfigLoader;
 import dev.runner.config.Home;
 import dev.runner.config.InvalidConfigException;
-import dev.runner.config.Position;
-import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskTypes;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.store.Store;
 import dev.runner.store.StoreException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,12 +67,6 @@ public final class RunnerCommand implements Runnable {
   private RunnerConfig config;
   private Engine engine;
 
-  /**
-   * The global options that name the home and its files, as given: null where one was not. For a
-   * command line read without picocli, and for the shell, which gives them to every command again.
-   */
-  public record HomeOptions(String home, String config, String envFile) {}
-
   RunnerCommand(Invocation invocation) {
     this.invocation = invocation;
   }
@@ -104,29 +94,11 @@ public final class RunnerCommand implements Runnable {
   }
 
   public Home home() {
-    return Home.resolve(
-        homeOption, configOption, envFileOption, invocation.environment(), invocation.workingDir());
+    return homeOptions().resolve(invocation);
   }
 
-  /**
-   * The home, with an {@code --env-file} given on purpose that must exist: a mistyped path would
-   * otherwise run every task without its secrets and settings. Only the default {@code .env} may be
-   * missing.
-   */
   private Home checkedHome() throws InvalidConfigException {
-    Home home = home();
-    if (envFileOption != null && !Files.exists(home.envFile())) {
-      throw new InvalidConfigException(
-          List.of(
-              new Problem(
-                  home.envFile(),
-                  Position.START,
-                  "--env-file",
-                  "file not found (" + home.envFile() + ")",
-                  "check the path (relative to the current folder), or leave --env-file out to"
-                      + " use HOME/.env, which may be missing")));
-    }
-    return home;
+    return homeOptions().checked(invocation);
   }
 
   public ConfigLoader loader() {

@@ -4,17 +4,17 @@ import dev.runner.cli.ExitCode;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
+import dev.runner.cli.render.BackfillReport;
 import dev.runner.cli.render.Times;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.Engine;
 import dev.runner.engine.RunResult;
+import dev.runner.query.BackfillPlan;
+import dev.runner.schedule.Durations;
 import dev.runner.task.Window;
-import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,7 +57,7 @@ final class BackfillCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
     RunnerConfig config = root.config();
-    TaskDef task = RunCommand.find(config, taskName);
+    TaskDef task = NamedTask.find(config, taskName);
     if (task.windowSize() == null) {
       throw new UsageException(
           task.name()
@@ -70,124 +70,37 @@ final class BackfillCommand implements Callable<Integer> {
     if (!start.isBefore(end)) {
       throw new UsageException("--from must be before --to");
     }
-    List<Window> windows = windows(start, end, task.windowSize());
-    if (windows.isEmpty()) {
+    BackfillPlan plan = BackfillPlan.of(start, end, task.windowSize());
+    if (plan.windows().isEmpty()) {
       throw new UsageException(
-          "the range is shorter than one window ("
-              + dev.runner.schedule.Durations.format(task.windowSize())
-              + ")");
+          "the range is shorter than one window (" + Durations.format(task.windowSize()) + ")");
     }
-    Instant covered = windows.get(windows.size() - 1).end();
-    if (covered.isBefore(end)) {
-      inv.err()
-          .println(
-              "runner: the range ends inside a window; backfill stops at "
-                  + Times.iso(covered, zone));
+    BackfillReport report = new BackfillReport(inv, task.name(), zone, plan);
+    if (plan.covered().isBefore(end)) {
+      report.endsInside();
     }
     if (dryRun) {
-      windows.forEach(
-          w -> inv.out().println(Times.iso(w.start(), zone) + "  " + Times.iso(w.end(), zone)));
-      inv.out().println(windows.size() + " windows; nothing was run");
+      report.dryRun();
       return ExitCode.OK;
     }
     try {
       Engine engine = root.engine();
-      Progress progress = new Progress(inv, windows.size());
+      List<Window> windows = plan.windows();
       for (int i = 0; i < windows.size(); i++) {
         Window window = windows.get(i);
-        progress.show(i, window, zone);
+        report.show(i, window);
         List<RunResult> attempts =
             engine.runWindow(task, window, inv.terminal() ? null : inv.out());
         RunResult last = attempts.get(attempts.size() - 1);
         if (last.status().isFailure()) {
-          progress.done();
-          inv.err()
-              .println(
-                  "runner: window "
-                      + Times.iso(window.start(), zone)
-                      + " – "
-                      + Times.iso(window.end(), zone)
-                      + " failed: "
-                      + last.status().dbName()
-                      + (last.error() == null ? "" : " (" + last.error() + ")")
-                      + "; see runner logs "
-                      + last.id());
-          inv.err()
-              .println(
-                  "runner: "
-                      + i
-                      + " of "
-                      + windows.size()
-                      + " windows done; fix the"
-                      + " cause and resume with: runner backfill "
-                      + task.name()
-                      + " --from "
-                      + Times.iso(window.start(), zone)
-                      + " --to "
-                      + Times.iso(end, zone));
+          report.failed(i, window, last, end);
           return ExitCode.TASK_FAILED;
         }
       }
-      progress.done();
-      inv.err()
-          .println(
-              task.name()
-                  + ": "
-                  + windows.size()
-                  + " windows done, "
-                  + Times.iso(start, zone)
-                  + " – "
-                  + Times.iso(covered, zone));
+      report.finished(start);
       return ExitCode.OK;
     } finally {
       root.closeEngine();
-    }
-  }
-
-  static List<Window> windows(Instant start, Instant end, Duration size) {
-    List<Window> windows = new ArrayList<>();
-    for (Instant s = start; !s.plus(size).isAfter(end); s = s.plus(size)) {
-      windows.add(new Window(s, s.plus(size)));
-    }
-    return windows;
-  }
-
-  /** A bar on a terminal; nothing otherwise (each window's output is printed instead). */
-  private static final class Progress {
-    private static final int WIDTH = 30;
-    private final Invocation inv;
-    private final int total;
-
-    Progress(Invocation inv, int total) {
-      this.inv = inv;
-      this.total = total;
-    }
-
-    void show(int done, Window next, ZoneId zone) {
-      if (!inv.terminal()) {
-        return;
-      }
-      int filled = WIDTH * done / total;
-      PrintWriter err = inv.err();
-      err.print(
-          "\r["
-              + "█".repeat(filled)
-              + "░".repeat(WIDTH - filled)
-              + "] "
-              + done
-              + "/"
-              + total
-              + "  "
-              + Times.iso(next.start(), zone)
-              + "   ");
-      err.flush();
-    }
-
-    void done() {
-      if (inv.terminal()) {
-        inv.err().print("\r" + " ".repeat(WIDTH + 60) + "\r");
-        inv.err().flush();
-      }
     }
   }
 }

@@ -4,14 +4,15 @@ import dev.runner.cli.ExitCode;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
+import dev.runner.cli.render.DaemonLines;
 import dev.runner.cli.render.EnvFileWarning;
-import dev.runner.cli.render.Times;
 import dev.runner.config.RunnerConfig;
 import dev.runner.daemon.ClockWaiter;
 import dev.runner.daemon.Daemon;
 import dev.runner.daemon.DaemonLock;
 import dev.runner.engine.BusyException;
 import dev.runner.engine.Identity;
+import dev.runner.query.DaemonHealth;
 import dev.runner.schedule.Durations;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,9 +52,6 @@ final class DaemonCommand implements Callable<Integer> {
       description = "Say whether a daemon serves this home and is passing (a health check).")
   boolean status;
 
-  /** A daemon passes at least once a minute; three without one mean it is stuck. */
-  private static final Duration STUCK = Duration.ofMinutes(3);
-
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
@@ -65,12 +63,7 @@ final class DaemonCommand implements Callable<Integer> {
     StringBuilder holder = new StringBuilder();
     Optional<DaemonLock> lock = DaemonLock.tryAcquire(lockFile(), holder);
     if (lock.isEmpty()) {
-      throw new BusyException(
-          "another runner daemon"
-              + (holder.isEmpty() ? "" : " (pid " + holder + ")")
-              + " serves "
-              + config.home().dir()
-              + "; stop it first");
+      throw new BusyException(DaemonLines.busy(config.home().dir(), holder));
     }
     new EnvFileWarning(config.home().dir()).sayOnce(config.home().envFile(), inv.err());
     try (DaemonLock held = lock.get()) {
@@ -106,21 +99,10 @@ final class DaemonCommand implements Callable<Integer> {
   }
 
   private int status(Invocation inv) throws IOException {
-    DaemonLock.Status now = DaemonLock.status(lockFile());
     Path home = root.home().dir();
-    if (!now.running()) {
-      inv.out().println("no runner daemon serves " + home);
-      return ExitCode.TASK_FAILED;
-    }
-    Duration since = Duration.between(now.lastPass(), inv.clock().instant());
-    String line =
-        "runner daemon pid " + now.pid() + " serves " + home + "; last pass " + Times.ago(since);
-    if (since.compareTo(STUCK) > 0) {
-      inv.out().println(line + ": it looks stuck (see logs/task.log)");
-      return ExitCode.TASK_FAILED;
-    }
-    inv.out().println(line);
-    return ExitCode.OK;
+    Optional<DaemonHealth> health = DaemonHealth.of(home, inv.clock().instant());
+    inv.out().println(DaemonLines.health(home, health));
+    return health.isPresent() && !health.get().stuck() ? ExitCode.OK : ExitCode.TASK_FAILED;
   }
 
   private Duration grace() {

@@ -1,5 +1,6 @@
 package dev.runner.cli.command;
 
+import dev.runner.cli.HomeOptions;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ public final class FastHistory {
     HistoryCommand history = new HistoryCommand();
     history.limit = 20;
     history.page = 1;
-    RunnerCommand.HomeOptions options = parse(args, history);
+    HomeOptions options = parse(args, history);
     if (options == null) {
       return OptionalInt.empty();
     }
@@ -59,7 +60,7 @@ public final class FastHistory {
   private static final Set<String> GLOBAL = Set.of("--home", "--config", "--env-file");
 
   /** The global options given, with the command's set on {@code history}; null for the full way. */
-  private static RunnerCommand.HomeOptions parse(String[] args, HistoryCommand history) {
+  private static HomeOptions parse(String[] args, HistoryCommand history) {
     String home = null;
     String config = null;
     String envFile = null;
@@ -104,7 +105,7 @@ public final class FastHistory {
         return null;
       }
     }
-    return command ? new RunnerCommand.HomeOptions(home, config, envFile) : null;
+    return command ? new HomeOptions(home, config, envFile) : null;
   }
 
   /** The number, or -1 (which sends the line the full way, to say what is wrong). */

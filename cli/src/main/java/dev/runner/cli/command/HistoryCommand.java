@@ -4,25 +4,16 @@ import dev.runner.cli.ExitCode;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
-import dev.runner.cli.render.Table;
+import dev.runner.cli.render.HistoryTable;
 import dev.runner.cli.render.Times;
-import dev.runner.config.InvalidConfigException;
-import dev.runner.config.RunnerConfig;
-import dev.runner.config.Suggest;
-import dev.runner.engine.Json;
-import dev.runner.query.RunJson;
-import dev.runner.query.RunSummary;
-import dev.runner.schedule.Durations;
+import dev.runner.query.History;
 import dev.runner.store.HistoryQuery;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,108 +58,28 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    RunnerConfig config = root.settings();
-    ZoneId zone = config.settings().zone();
+    ZoneId zone = root.settings().settings().zone();
     if (limit < 1 || page < 1) {
       throw new UsageException("--limit and --page start at 1");
     }
-    HistoryQuery query = new HistoryQuery(task, statuses(), since(zone), limit, (page - 1) * limit);
+    Set<RunStatus> wanted;
+    try {
+      wanted = History.statuses(statuses);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--status: " + e.getMessage());
+    }
+    Instant after =
+        since == null ? null : Times.since(since, inv.clock().instant(), zone, "--since");
+    HistoryQuery query = History.page(task, wanted, after, limit, page);
     List<RunRecord> rows = root.read(store -> store.history(query));
     if (task != null && rows.isEmpty()) {
-      refuseUnknownTask();
+      NamedTask.refuseUnknown(root, task);
     }
     if (json) {
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (RunRecord r : rows) {
-        out.add(RunJson.of(r, zone));
-      }
-      inv.out().println(Json.pretty(out));
-      return ExitCode.OK;
+      HistoryTable.json(rows, zone, inv.out());
+    } else {
+      HistoryTable.print(rows, page, zone, inv.out());
     }
-    if (rows.isEmpty()) {
-      inv.out().println(page > 1 ? "no more runs" : "no runs yet");
-      return ExitCode.OK;
-    }
-    Table table =
-        new Table("ID", "TASK", "STATUS", "STARTED", "DURATION", "TRIGGER", "MESSAGE").limit(6, 60);
-    for (RunRecord r : rows) {
-      table.row(
-          Long.toString(r.id()),
-          r.taskName(),
-          r.status().dbName(),
-          Times.local(r.runTime(), zone),
-          Times.seconds(r.duration()),
-          r.trigger() + (r.attempt() > 1 ? " #" + r.attempt() : ""),
-          RunSummary.of(Json.readObject(r.message())));
-    }
-    table.print(inv.out());
     return ExitCode.OK;
-  }
-
-  /**
-   * A task that is neither in the config nor in the history is a typo, not a task that has not run
-   * yet. One removed from the config keeps its rows, and they are shown; with a config that does
-   * not load, which names it holds is unknown, so nothing is refused.
-   */
-  private void refuseUnknownTask() throws InvalidConfigException {
-    HistoryQuery any = new HistoryQuery(task, Set.of(), null, 1, 0);
-    if (!root.read(store -> store.history(any)).isEmpty()) {
-      return;
-    }
-    RunnerConfig config;
-    try {
-      config = root.config();
-    } catch (InvalidConfigException e) {
-      return;
-    }
-    List<String> names = config.names();
-    if (names.contains(task)) {
-      return;
-    }
-    String hint = Suggest.didYouMean(task, names);
-    throw new UsageException(
-        "--task: no task named \""
-            + task
-            + "\" in "
-            + config.file().getFileName()
-            + " and no runs of one in the history"
-            + (hint != null ? "; " + hint : "; `runner list` shows the tasks"));
-  }
-
-  private Set<RunStatus> statuses() {
-    Set<RunStatus> out = EnumSet.noneOf(RunStatus.class);
-    for (String status : statuses) {
-      String name = status.strip().toLowerCase(Locale.ROOT);
-      if (name.equals("failed") || name.equals("failure")) {
-        out.addAll(RunStatus.FAILURES);
-        continue;
-      }
-      try {
-        out.add(RunStatus.fromDb(name));
-      } catch (IllegalArgumentException e) {
-        List<String> names = new ArrayList<>(List.of("failed"));
-        for (RunStatus s : RunStatus.values()) {
-          names.add(s.dbName());
-        }
-        String hint = Suggest.didYouMean(name, names);
-        throw new UsageException(
-            "--status: unknown status \""
-                + status
-                + "\""
-                + (hint != null ? "; " + hint : "; one of " + String.join(", ", names)));
-      }
-    }
-    return out;
-  }
-
-  private Instant since(ZoneId zone) {
-    if (since == null) {
-      return null;
-    }
-    try {
-      return root.invocation().clock().instant().minus(Durations.parse(since));
-    } catch (IllegalArgumentException notAnAge) {
-      return Times.parse(since, zone, "--since");
-    }
   }
 }

@@ -47,7 +47,7 @@ final class NextCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
     RunnerConfig config = root.config();
-    TaskDef task = RunCommand.find(config, taskName);
+    TaskDef task = NamedTask.find(config, taskName);
     if (task.manual()) {
       inv.out()
           .println(

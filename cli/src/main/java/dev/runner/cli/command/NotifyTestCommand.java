@@ -40,7 +40,7 @@ final class NotifyTestCommand implements Callable<Integer> {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
     Invocation inv = root.invocation();
     RunnerConfig config = root.config();
-    TaskDef task = RunCommand.find(config, taskName);
+    TaskDef task = NamedTask.find(config, taskName);
     List<NotifyRule> rules = task.notifyRules().stream().filter(NotifyRule::enabled).toList();
     if (rules.isEmpty()) {
       throw new UsageException(task.name() + " has no enabled notification rules (\"notify\")");

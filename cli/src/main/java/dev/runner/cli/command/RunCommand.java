@@ -5,17 +5,13 @@ import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
 import dev.runner.cli.render.EnvFileWarning;
-import dev.runner.cli.render.Times;
-import dev.runner.config.InvalidConfigException;
-import dev.runner.config.InvalidTask;
+import dev.runner.cli.render.RunLines;
 import dev.runner.config.RunnerConfig;
-import dev.runner.config.Suggest;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.RunResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     Invocation inv = root.invocation();
     RunnerConfig config = root.config();
     new EnvFileWarning(config.home().dir()).sayOnce(config.home().envFile(), inv.err());
-    TaskDef task = find(config, taskName);
+    TaskDef task = NamedTask.find(config, taskName);
     if (task.window() != null) {
       // a run by hand has no window of its own; taking the schedule's next one could leave a gap
       throw new UsageException(
@@ -68,46 +64,12 @@ final class RunCommand implements Callable<Integer> {
     try {
       List<RunResult> attempts = root.engine().runNow(task, inv.out(), !noDeps);
       for (RunResult result : attempts) {
-        inv.err()
-            .println(
-                result.task()
-                    + ": "
-                    + result.status().dbName()
-                    + " in "
-                    + Times.seconds(result.seconds())
-                    + " (run "
-                    + result.id()
-                    + (result.attempt() > 1 ? ", attempt " + result.attempt() : "")
-                    + ")"
-                    + (result.error() == null ? "" : ": " + result.error())
-                    + (result.retryAt() == null
-                        ? ""
-                        : "; retry at " + Times.iso(result.retryAt(), config.settings().zone())));
+        inv.err().println(RunLines.attempt(result, config.settings().zone()));
       }
       boolean failed = attempts.stream().anyMatch(r -> r.finalAttempt() && r.status().isFailure());
       return failed ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
       root.closeEngine();
     }
-  }
-
-  /** The task named; an invalid one ends the command with its problems (exit 2). */
-  static TaskDef find(RunnerConfig config, String name) throws InvalidConfigException {
-    Optional<InvalidTask> invalid = config.invalidTask(name);
-    if (invalid.isPresent()) {
-      throw new InvalidConfigException(invalid.get().problems());
-    }
-    return config
-        .task(name)
-        .orElseThrow(
-            () -> {
-              String hint = Suggest.didYouMean(name, config.names());
-              return new UsageException(
-                  "no task named \""
-                      + name
-                      + "\" in "
-                      + config.file().getFileName()
-                      + (hint != null ? "; " + hint : "; see `runner list`"));
-            });
   }
 }

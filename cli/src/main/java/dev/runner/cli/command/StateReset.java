@@ -3,20 +3,14 @@ package dev.runner.cli.command;
 import dev.runner.cli.ExitCode;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
-import dev.runner.cli.render.Times;
+import dev.runner.cli.render.ResetReport;
 import dev.runner.config.RunnerConfig;
-import dev.runner.config.TaskDef;
-import dev.runner.engine.StateAhead;
 import dev.runner.store.Store;
 import dev.runner.store.TaskState;
-import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,8 +57,6 @@ final class StateReset implements Callable<Integer> {
       }
     }
     Instant now = root.invocation().clock().instant();
-    ZoneId zone = config.settings().zone();
-    PrintWriter out = root.invocation().out();
     List<TaskState> moved =
         root.read(
             store -> {
@@ -83,29 +75,7 @@ final class StateReset implements Callable<Integer> {
                   };
               return dryRun ? store.rehearse(work) : store.inTransaction(work);
             });
-    for (TaskState state : moved) {
-      Optional<TaskDef> task = config.task(state.taskName());
-      Optional<Instant> next =
-          task.flatMap(t -> t.compile(state.anchor())).flatMap(s -> s.next(now));
-      out.println(
-          state.taskName()
-              + ": "
-              + (dryRun ? "would move" : "moved")
-              + " its watermark from "
-              + Times.local(state.watermark(), zone)
-              + " ("
-              + StateAhead.describe(Duration.between(now, state.watermark()))
-              + " ahead) back to now"
-              + next.map(n -> "; next fire " + Times.local(n, zone)).orElse(""));
-    }
-    for (String name : tasks) {
-      if (moved.stream().noneMatch(s -> s.taskName().equals(name))) {
-        out.println(name + ": its state is not ahead of the clock; left as it is");
-      }
-    }
-    if (all && moved.isEmpty()) {
-      out.println("no task's state is ahead of the clock; nothing to reset");
-    }
+    ResetReport.print(config, moved, tasks, now, dryRun, root.invocation().out());
     return ExitCode.OK;
   }
 }

@@ -4,12 +4,11 @@ import dev.runner.cli.ExitCode;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.UsageException;
 import dev.runner.engine.Json;
+import dev.runner.query.Fires;
 import dev.runner.schedule.Schedule;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Prints the next fires of a schedule, for {@code next} and {@code cron}. */
 public final class FirePrinter {
@@ -26,16 +25,8 @@ public final class FirePrinter {
     if (count < 1) {
       throw new UsageException("-n must be 1 or more");
     }
-    List<String> fires = new ArrayList<>();
-    Instant cursor = from;
-    for (int i = 0; i < count; i++) {
-      Optional<Instant> next = schedule.next(cursor);
-      if (next.isEmpty()) {
-        break;
-      }
-      cursor = next.get();
-      fires.add(Times.iso(cursor, zone));
-    }
+    List<String> fires =
+        Fires.next(schedule, from, count).stream().map(at -> Times.iso(at, zone)).toList();
     if (json) {
       inv.out().println(Json.write(fires));
       return ExitCode.OK;

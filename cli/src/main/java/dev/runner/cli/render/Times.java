@@ -2,6 +2,7 @@ package dev.runner.cli.render;
 
 import dev.runner.cli.UsageException;
 import dev.runner.schedule.DateTimeText;
+import dev.runner.schedule.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,15 @@ public final class Times {
       return DateTimeText.parse(text).toInstant(zone);
     } catch (IllegalArgumentException e) {
       throw new UsageException(option + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code --since}: an age such as {@code 2d} or {@code 6h} before now, or an ISO date-time. */
+  public static Instant since(String text, Instant now, ZoneId zone, String option) {
+    try {
+      return now.minus(Durations.parse(text));
+    } catch (IllegalArgumentException notAnAge) {
+      return parse(text, zone, option);
     }
   }
 

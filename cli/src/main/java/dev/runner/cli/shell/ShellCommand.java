@@ -1,5 +1,6 @@
 package dev.runner.cli.shell;
 
+import dev.runner.cli.HomeOptions;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class ShellCommand implements Callable<Integer> {
 
   /** The shell's own --home, --config and --env-file, given again to every command it runs. */
   private List<String> globalOptions() {
-    RunnerCommand.HomeOptions given = root.homeOptions();
+    HomeOptions given = root.homeOptions();
     List<String> options = new ArrayList<>();
     add(options, "--home", given.home());
     add(options, "--config", given.config());
