@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An aligned text table whose columns line up with Chinese text in them. */
-public final class Table {
+final class Table {
 
   private final List<String> headers;
   private final List<List<String>> rows = new ArrayList<>();
   private final List<Integer> maxWidths = new ArrayList<>();
 
-  public Table(String... headers) {
+  Table(String... headers) {
     this.headers = List.of(headers);
     for (int i = 0; i < headers.length; i++) {
       maxWidths.add(Integer.MAX_VALUE);
@@ -19,12 +19,12 @@ public final class Table {
   }
 
   /** Longer cells in column {@code column} are cut to {@code width} columns. */
-  public Table limit(int column, int width) {
+  Table limit(int column, int width) {
     maxWidths.set(column, width);
     return this;
   }
 
-  public Table row(String... cells) {
+  Table row(String... cells) {
     List<String> row = new ArrayList<>();
     for (int i = 0; i < headers.size(); i++) {
       String cell = i < cells.length && cells[i] != null ? cells[i].replace('\n', ' ') : "";
@@ -34,11 +34,11 @@ public final class Table {
     return this;
   }
 
-  public boolean isEmpty() {
+  boolean isEmpty() {
     return rows.isEmpty();
   }
 
-  public void print(PrintWriter out) {
+  void print(PrintWriter out) {
     int[] widths = new int[headers.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = Width.of(headers.get(i));

@@ -40,7 +40,7 @@ public final class Times {
   }
 
   /** A local time for tables, in {@code zone}. */
-  public static String local(Instant instant, ZoneId zone) {
+  static String local(Instant instant, ZoneId zone) {
     return instant == null ? "" : SHORT.format(instant.atZone(zone));
   }
 
@@ -50,7 +50,7 @@ public final class Times {
   }
 
   /** How long ago, as a person says it: seconds for the first two minutes, then minutes. */
-  public static String ago(Duration since) {
+  static String ago(Duration since) {
     long seconds = Math.max(0, since.toSeconds());
     if (seconds < 120) {
       return seconds + " s ago";
@@ -58,7 +58,7 @@ public final class Times {
     return seconds < 7200 ? seconds / 60 + " min ago" : seconds / 3600 + " h ago";
   }
 
-  public static String seconds(Double seconds) {
+  static String seconds(Double seconds) {
     if (seconds == null) {
       return "";
     }
