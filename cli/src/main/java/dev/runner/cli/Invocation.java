@@ -22,7 +22,7 @@ public record Invocation(
   }
 
   /** Colour only on a terminal that can show it, never with NO_COLOR (https://no-color.org). */
-  boolean colour() {
+  public boolean colour() {
     return terminal
         && !environment.containsKey("NO_COLOR")
         && !"dumb".equals(environment.get("TERM"));

@@ -1,5 +1,6 @@
 package dev.runner.cli;
 
+import dev.runner.cli.command.FastHistory;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -3,18 +3,14 @@ package dev.runner.cli;
 import dev.runner.config.ConfigLoader;
 import dev.runner.config.Home;
 import dev.runner.config.InvalidConfigException;
-import dev.runner.config.Position;
-import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskTypes;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.store.Store;
 import dev.runner.store.factory.StoreFactory;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +34,7 @@ import picocli.CommandLine.ScopeType;
     })
 public final class RunnerCommand implements Runnable {
 
-  final Invocation invocation;
+  private final Invocation invocation;
 
   @Option(
       names = "--home",
@@ -74,39 +70,37 @@ public final class RunnerCommand implements Runnable {
     this.invocation = invocation;
   }
 
+  /** A root with these options set, as picocli would set them (FastHistory reads them itself). */
+  public RunnerCommand(Invocation invocation, HomeOptions options) {
+    this(invocation);
+    this.homeOption = options.home();
+    this.configOption = options.config();
+    this.envFileOption = options.envFile();
+  }
+
+  public Invocation invocation() {
+    return invocation;
+  }
+
+  public HomeOptions homeOptions() {
+    return new HomeOptions(homeOption, configOption, envFileOption);
+  }
+
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
         new picocli.CommandLine(this), "a command is needed, e.g. `runner list` or `runner tick`");
   }
 
-  Home home() {
-    return Home.resolve(
-        homeOption, configOption, envFileOption, invocation.environment(), invocation.workingDir());
+  public Home home() {
+    return homeOptions().resolve(invocation);
   }
 
-  /**
-   * The home, with an {@code --env-file} given on purpose that must exist: a mistyped path would
-   * otherwise run every task without its secrets and settings. Only the default {@code .env} may be
-   * missing.
-   */
   private Home checkedHome() throws InvalidConfigException {
-    Home home = home();
-    if (envFileOption != null && !Files.exists(home.envFile())) {
-      throw new InvalidConfigException(
-          List.of(
-              new Problem(
-                  home.envFile(),
-                  Position.START,
-                  "--env-file",
-                  "file not found (" + home.envFile() + ")",
-                  "check the path (relative to the current folder), or leave --env-file out to"
-                      + " use HOME/.env, which may be missing")));
-    }
-    return home;
+    return homeOptions().checked(invocation);
   }
 
-  ConfigLoader loader() {
+  public ConfigLoader loader() {
     return new ConfigLoader(
         () -> TaskTypes.load(RunnerCommand.class.getClassLoader(), home().dir().resolve("plugins")),
         invocation.environment(),
@@ -114,7 +108,7 @@ public final class RunnerCommand implements Runnable {
   }
 
   /** The loaded config; an invalid one ends the command with exit code 2. */
-  RunnerConfig config() throws InvalidConfigException {
+  public RunnerConfig config() throws InvalidConfigException {
     if (config == null) {
       config = loader().load(checkedHome());
     }
@@ -122,11 +116,11 @@ public final class RunnerCommand implements Runnable {
   }
 
   /** A fresh read of the config files, for the daemon's reload. */
-  RunnerConfig reloadConfig() throws InvalidConfigException {
+  public RunnerConfig reloadConfig() throws InvalidConfigException {
     return loader().load(checkedHome());
   }
 
-  Engine engine(Clock clock) throws InvalidConfigException {
+  public Engine engine(Clock clock) throws InvalidConfigException {
     if (engine == null) {
       engine = new Engine(config(), clock, Identity.current());
       // SIGTERM and SIGINT run the hooks: the runs are stopped and recorded before the JVM ends.
@@ -139,12 +133,12 @@ public final class RunnerCommand implements Runnable {
 
   private Thread onSignal;
 
-  Engine engine() throws InvalidConfigException {
+  public Engine engine() throws InvalidConfigException {
     return engine(invocation.clock());
   }
 
   /** The settings alone (no tasks parsed), for commands that only read the database. */
-  RunnerConfig settings() throws InvalidConfigException {
+  public RunnerConfig settings() throws InvalidConfigException {
     return config != null ? config : loader().loadSettings(checkedHome());
   }
 
@@ -152,13 +146,13 @@ public final class RunnerCommand implements Runnable {
    * One read of the database, opened and closed around it; on a read-only disk or file, opened
    * read-only, so a home that cannot be written still shows its history.
    */
-  <T> T read(Function<Store, T> query) throws InvalidConfigException {
+  public <T> T read(Function<Store, T> query) throws InvalidConfigException {
     try (Store open = StoreFactory.of(settings()).openForReading()) {
       return query.apply(open);
     }
   }
 
-  void closeEngine() {
+  public void closeEngine() {
     if (engine != null) {
       try {
         Runtime.getRuntime().removeShutdownHook(onSignal);

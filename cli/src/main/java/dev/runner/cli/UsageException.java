@@ -1,8 +1,8 @@
 package dev.runner.cli;
 
 /** A mistake on the command line (exit 2), said in one line with a hint. */
-final class UsageException extends RuntimeException {
-  UsageException(String message) {
+public final class UsageException extends RuntimeException {
+  public UsageException(String message) {
     super(message);
   }
 }

@@ -2,10 +2,12 @@ package dev.runner.query;
 
 import dev.runner.config.InvalidTask;
 import dev.runner.config.Problem;
+import dev.runner.config.RunnerConfig;
+import dev.runner.config.TaskDef;
 import dev.runner.daemon.DaemonLock;
 import dev.runner.engine.Identity;
-import dev.runner.engine.Json;
 import dev.runner.engine.PassMark;
+import dev.runner.engine.RunMessage;
 import dev.runner.engine.StateAhead;
 import dev.runner.query.HomeStatus.Attention;
 import dev.runner.query.HomeStatus.Failing;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Builds a {@link HomeStatus} from one read of the store and what the home's files tell. */
 public final class StatusReader {
@@ -42,6 +45,26 @@ public final class StatusReader {
       Map<String, Outcomes> outcomes,
       List<RunRecord> running,
       List<PendingRetry> retries) {}
+
+  /**
+   * The status of a home as the command line finds it.
+   *
+   * @param config the loaded configuration, or its settings alone when it is refused
+   * @param refused why the configuration is refused as a whole; empty when it loads, and then its
+   *     enabled tasks are watched and its invalid ones told
+   */
+  public HomeStatus read(Store store, RunnerConfig config, List<Problem> refused, Instant now) {
+    Optional<Set<String>> tasks =
+        refused.isEmpty()
+            ? Optional.of(
+                config.tasks().stream()
+                    .filter(TaskDef::enabled)
+                    .map(TaskDef::name)
+                    .collect(Collectors.toSet()))
+            : Optional.empty();
+    List<InvalidTask> invalid = refused.isEmpty() ? config.invalid() : List.of();
+    return read(store, config.home().dir(), tasks, refused, invalid, now);
+  }
 
   /**
    * @param tasks the enabled tasks of a configuration that loads, whose failures count; empty when
@@ -86,7 +109,7 @@ public final class StatusReader {
                         outcome.lastStatus(),
                         outcome.lastRunId(),
                         run.map(r -> r.endTime() != null ? r.endTime() : r.runTime()).orElse(null),
-                        run.map(r -> RunSummary.of(Json.readObject(r.message()))).orElse("")));
+                        run.map(r -> RunMessage.parse(r.message()).oneLine()).orElse("")));
               }
             });
     List<Running> running = new ArrayList<>();

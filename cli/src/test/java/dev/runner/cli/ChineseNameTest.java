@@ -2,6 +2,7 @@ package dev.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runner.cli.render.Width;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

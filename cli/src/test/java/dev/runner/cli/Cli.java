@@ -16,14 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs the command line in-process against a home folder, capturing both streams. */
-final class Cli {
+public final class Cli {
 
   final Path home;
-  final Map<String, String> env = new HashMap<>();
-  Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+  public final Map<String, String> env = new HashMap<>();
+  public Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
   boolean terminal;
 
-  Cli(Path home) {
+  public Cli(Path home) {
     this.home = home;
     env.put("PATH", System.getenv("PATH"));
     env.put("RUNNER_TIMEZONE", "UTC");
@@ -48,7 +48,7 @@ final class Cli {
   }
 
   /** An invocation on this home that prints nowhere. */
-  Invocation invocation() {
+  public Invocation invocation() {
     PrintWriter nowhere = new PrintWriter(java.io.Writer.nullWriter());
     return new Invocation(nowhere, nowhere, env, home, clock, terminal);
   }

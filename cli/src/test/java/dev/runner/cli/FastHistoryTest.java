@@ -2,6 +2,7 @@ package dev.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runner.cli.command.FastHistory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

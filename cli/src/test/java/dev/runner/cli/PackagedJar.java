@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** The packaged jar, started as a real process against a home. */
-final class PackagedJar {
+public final class PackagedJar {
 
-  static final Path JAR = Path.of(System.getProperty("runner.jar", "target/runner.jar"));
+  public static final Path JAR = Path.of(System.getProperty("runner.jar", "target/runner.jar"));
 
   final Path home;
 

@@ -1,0 +1,17 @@
+package dev.runner.cli.command;
+
+import dev.runner.cli.UsageException;
+import picocli.CommandLine.Command;
+
+/** {@code runner db}: holds {@code check} and {@code init}. */
+@Command(
+    name = "db",
+    mixinStandardHelpOptions = true,
+    description = "Check the database (integrity, schema, counts), or start an empty one.",
+    subcommands = {DbCheck.class, DbInit.class})
+final class DbCommand implements Runnable {
+  @Override
+  public void run() {
+    throw new UsageException("say which: `runner db check` or `runner db init`");
+  }
+}

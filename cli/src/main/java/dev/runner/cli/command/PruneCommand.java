@@ -1,0 +1,69 @@
+package dev.runner.cli.command;
+
+import dev.runner.cli.ExitCode;
+import dev.runner.cli.Invocation;
+import dev.runner.cli.RunnerCommand;
+import dev.runner.cli.UsageException;
+import dev.runner.config.RunnerConfig;
+import dev.runner.engine.Pruner;
+import dev.runner.store.Store;
+import dev.runner.store.factory.StoreFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "prune",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Remove history rows and run logs older than RUNNER_HISTORY_DAYS (tick does it daily).",
+      "Running rows are kept; the database is vacuumed when much came free."
+    })
+final class PruneCommand implements Callable<Integer> {
+
+  @ParentCommand RunnerCommand root;
+
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      description = "Keep N days instead of RUNNER_HISTORY_DAYS.")
+  Integer days;
+
+  @Override
+  public Integer call() throws Exception {
+    Invocation inv = root.invocation();
+    RunnerConfig config = root.settings();
+    int keep = days != null ? days : config.settings().historyDays();
+    if (keep < 1) {
+      throw new UsageException("--days must be 1 or more");
+    }
+    Instant before = inv.clock().instant().minus(Duration.ofDays(keep));
+    try (Store store = StoreFactory.of(config).open()) {
+      Pruner.Result result =
+          new Pruner(store, config.settings().logDir())
+              .prune(
+                  before,
+                  rows -> {
+                    if (inv.terminal()) {
+                      inv.err().print("\rpruning: " + rows + " rows removed");
+                      inv.err().flush();
+                    }
+                  });
+      if (inv.terminal()) {
+        inv.err().print("\r" + " ".repeat(40) + "\r");
+      }
+      inv.out()
+          .printf(
+              "pruned history older than %d days: %d rows, %d run logs, %.1f MB freed%s%n",
+              keep,
+              result.rows(),
+              result.logFiles(),
+              result.bytesFreed() / 1e6,
+              result.vacuumed() ? " (database vacuumed)" : "");
+    }
+    return ExitCode.OK;
+  }
+}

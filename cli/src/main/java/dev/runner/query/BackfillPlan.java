@@ -1,0 +1,31 @@
+package dev.runner.query;
+
+import dev.runner.task.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The windows {@code runner backfill} runs: whole windows of the task's size from the range's
+ * start, the last one ending at or before the range's end (docs/windows.md).
+ */
+public record BackfillPlan(List<Window> windows) {
+
+  public BackfillPlan {
+    windows = List.copyOf(windows);
+  }
+
+  public static BackfillPlan of(Instant start, Instant end, Duration size) {
+    List<Window> windows = new ArrayList<>();
+    for (Instant s = start; !s.plus(size).isAfter(end); s = s.plus(size)) {
+      windows.add(new Window(s, s.plus(size)));
+    }
+    return new BackfillPlan(windows);
+  }
+
+  /** Where the last window ends; the plan must have one. */
+  public Instant covered() {
+    return windows.get(windows.size() - 1).end();
+  }
+}
