@@ -32,11 +32,12 @@ for build in before after; do
   cp -r "$work/seed" "$work/hist-$build"
 done
 jar_of() { [ "$1" = before ] && echo "$work/before/cli/target/runner.jar" || echo "$root/cli/target/runner.jar"; }
-runner() { local build="$1"; shift; RUNNER_JAR="$(jar_of "$build")" "$root/packaging/bin/runner" "$@"; }
+# a command line, not a function: /usr/bin/time runs it
+runner() { local build="$1"; shift; echo env RUNNER_JAR="$(jar_of "$build")" "$root/packaging/bin/runner" "$@"; }
 for build in before after; do
-  runner "$build" --home "$work/idle-$build" tick >/dev/null 2>&1   # first sight
-  runner "$build" --home "$work/idle-$build" tick >/dev/null 2>&1   # writes the idle record
-  runner "$build" --home "$work/hist-$build" history --task task_7 --limit 20 >/dev/null
+  $(runner "$build" --home "$work/idle-$build" tick) >/dev/null 2>&1   # first sight
+  $(runner "$build" --home "$work/idle-$build" tick) >/dev/null 2>&1   # writes the idle record
+  $(runner "$build" --home "$work/hist-$build" history --task task_7 --limit 20) >/dev/null
 done
 
 measure() { # appends "wall cpu rss_kb" for one run of the command to file $1
@@ -46,8 +47,8 @@ measure() { # appends "wall cpu rss_kb" for one run of the command to file $1
 }
 for i in $(seq 1 "$runs"); do
   for build in before after; do
-    measure "idle-$build.txt" runner "$build" --home "$work/idle-$build" tick
-    measure "hist-$build.txt" runner "$build" --home "$work/hist-$build" history --task task_7 --limit 20
+    measure "idle-$build.txt" $(runner "$build" --home "$work/idle-$build" tick)
+    measure "hist-$build.txt" $(runner "$build" --home "$work/hist-$build" history --task task_7 --limit 20)
   done
 done
 for build in before after; do
