@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 
 /** Maps what a command throws to one line on stderr and an exit code, in one place. */
@@ -56,17 +57,18 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       err.println("  hint: " + store.kind().hint());
       return ExitCode.ENVIRONMENT;
     }
-    boolean logged = root != null && logged(root, parseResult, ex);
+    UnaryOperator<String> mask = root != null ? root.secretMask() : UnaryOperator.identity();
+    boolean logged = root != null && logged(root, parseResult, ex, mask);
     err.println(
         "runner: internal error: "
-            + ex
+            + mask.apply(ex.toString())
             + (logged
                 ? " (the stack trace is in logs/task.log)"
                 : " (logs/task.log cannot take it; the stack trace follows)"));
     if (!logged || root.stacktrace) {
       StringWriter trace = new StringWriter();
       ex.printStackTrace(new PrintWriter(trace));
-      err.print(trace);
+      err.print(mask.apply(trace.toString()));
     }
     return ExitCode.INTERNAL;
   }
@@ -82,11 +84,14 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   /** Whether the error reached task.log: the file grew (logback drops a write it cannot make). */
   private static boolean logged(
-      RunnerCommand root, CommandLine.ParseResult parseResult, Exception ex) {
+      RunnerCommand root,
+      CommandLine.ParseResult parseResult,
+      Exception ex,
+      UnaryOperator<String> mask) {
     try {
       Path file = root.home().dir().resolve("logs").resolve("task.log");
       long before = Files.exists(file) ? Files.size(file) : -1;
-      new TaskLog(file.getParent(), 7)
+      new TaskLog(file.getParent(), 7, mask, null)
           .error(
               "internal error in `runner " + String.join(" ", parseResult.originalArgs()) + "`",
               ex);

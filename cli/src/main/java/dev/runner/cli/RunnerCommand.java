@@ -3,6 +3,7 @@ package dev.runner.cli;
 import dev.runner.config.ConfigLoader;
 import dev.runner.config.Home;
 import dev.runner.config.InvalidConfigException;
+import dev.runner.config.Redactor;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskTypes;
 import dev.runner.engine.Engine;
@@ -12,6 +13,7 @@ import dev.runner.store.factory.StoreFactory;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -113,6 +115,20 @@ public final class RunnerCommand implements Runnable {
       config = loader().load(checkedHome());
     }
     return config;
+  }
+
+  /**
+   * What masks the home's secrets in text, as far as they can be known: from the config this
+   * command loaded, else from the settings and {@code .env} alone; none when even those cannot be
+   * read. For an internal error, whose message and stack trace may quote a secret.
+   */
+  public UnaryOperator<String> secretMask() {
+    try {
+      RunnerConfig known = config != null ? config : settings();
+      return new Redactor(known.environment().secretValues())::redact;
+    } catch (InvalidConfigException | RuntimeException e) {
+      return UnaryOperator.identity();
+    }
   }
 
   /** A fresh read of the config files, for the daemon's reload. */

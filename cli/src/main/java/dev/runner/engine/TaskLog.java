@@ -12,6 +12,8 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import dev.runner.store.PrivateFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -68,8 +70,12 @@ public final class TaskLog {
     logger().warn(redact.apply(message));
   }
 
+  /** The error and its stack trace, both masked: an exception's text may quote a secret. */
   public void error(String message, Throwable cause) {
-    logger().error(redact.apply(message), cause);
+    StringWriter trace = new StringWriter();
+    cause.printStackTrace(new PrintWriter(trace));
+    logger()
+        .error(redact.apply(message + System.lineSeparator() + trace.toString().stripTrailing()));
   }
 
   private synchronized Logger logger() {

@@ -5,8 +5,7 @@ import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
 import dev.runner.config.RunnerConfig;
-import dev.runner.engine.RunMessage;
-import dev.runner.engine.TaskFiles;
+import dev.runner.query.RunDetail;
 import dev.runner.store.RunRecord;
 import java.io.IOException;
 import java.io.Reader;
@@ -35,11 +34,12 @@ final class LogsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
     RunnerConfig config = root.settings();
-    RunRecord run =
-        root.read(store -> store.find(runId))
+    RunDetail detail =
+        root.read(store -> RunDetail.read(store, config.settings(), runId))
             .orElseThrow(
                 () -> new UsageException("no run with id " + runId + "; see `runner history`"));
-    Path file = TaskFiles.runLog(config.settings().logDir(), run.taskName(), runId);
+    RunRecord run = detail.row();
+    Path file = detail.logFile();
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       inv.out().flush();
       in.transferTo(inv.out()); // in pieces: a run log may be larger than the memory runner has
@@ -52,7 +52,7 @@ final class LogsCommand implements Callable<Integer> {
                 "runner: run " + runId + " (" + run.taskName() + ") was skipped and never ran");
         return ExitCode.USAGE;
       }
-      Optional<String> tail = RunMessage.parse(run.message()).outputTail();
+      Optional<String> tail = detail.message().outputTail();
       if (tail.isPresent()) {
         String lines = tail.get();
         inv.err()
