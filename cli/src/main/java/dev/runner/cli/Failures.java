@@ -57,7 +57,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       err.println("  hint: " + store.kind().hint());
       return ExitCode.ENVIRONMENT;
     }
-    UnaryOperator<String> mask = root != null ? root.secretMask() : UnaryOperator.identity();
+    UnaryOperator<String> mask =
+        root != null ? root.session().secretMask() : UnaryOperator.identity();
     boolean logged = root != null && logged(root, parseResult, ex, mask);
     err.println(
         "runner: internal error: "
@@ -89,7 +90,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       Exception ex,
       UnaryOperator<String> mask) {
     try {
-      Path file = root.home().dir().resolve("logs").resolve("task.log");
+      Path file = root.session().home().dir().resolve("logs").resolve("task.log");
       long before = Files.exists(file) ? Files.size(file) : -1;
       new TaskLog(file.getParent(), 7, mask, null)
           .error(

@@ -1,19 +1,5 @@
 package dev.runner.cli;
 
-import dev.runner.config.ConfigLoader;
-import dev.runner.config.Home;
-import dev.runner.config.InvalidConfigException;
-import dev.runner.config.Redactor;
-import dev.runner.config.RunnerConfig;
-import dev.runner.config.TaskTypes;
-import dev.runner.engine.Engine;
-import dev.runner.engine.Identity;
-import dev.runner.store.Store;
-import dev.runner.store.factory.StoreFactory;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -65,11 +51,11 @@ public final class RunnerCommand implements Runnable {
       description = "Print the stack trace of an internal error.")
   boolean stacktrace;
 
-  private RunnerConfig config;
-  private Engine engine;
+  private final Session session;
 
   RunnerCommand(Invocation invocation) {
     this.invocation = invocation;
+    this.session = new Session(invocation, this::homeOptions);
   }
 
   /** A root with these options set, as picocli would set them (FastHistory reads them itself). */
@@ -94,90 +80,7 @@ public final class RunnerCommand implements Runnable {
         new picocli.CommandLine(this), "a command is needed, e.g. `runner list` or `runner tick`");
   }
 
-  public Home home() {
-    return homeOptions().resolve(invocation);
-  }
-
-  private Home checkedHome() throws InvalidConfigException {
-    return homeOptions().checked(invocation);
-  }
-
-  public ConfigLoader loader() {
-    return new ConfigLoader(
-        () -> TaskTypes.load(RunnerCommand.class.getClassLoader(), home().dir().resolve("plugins")),
-        invocation.environment(),
-        ZoneId.systemDefault());
-  }
-
-  /** The loaded config; an invalid one ends the command with exit code 2. */
-  public RunnerConfig config() throws InvalidConfigException {
-    if (config == null) {
-      config = loader().load(checkedHome());
-    }
-    return config;
-  }
-
-  /**
-   * What masks the home's secrets in text, as far as they can be known: from the config this
-   * command loaded, else from the settings and {@code .env} alone; none when even those cannot be
-   * read. For an internal error, whose message and stack trace may quote a secret.
-   */
-  public UnaryOperator<String> secretMask() {
-    try {
-      RunnerConfig known = config != null ? config : settings();
-      return new Redactor(known.environment().secretValues())::redact;
-    } catch (InvalidConfigException | RuntimeException e) {
-      return UnaryOperator.identity();
-    }
-  }
-
-  /** A fresh read of the config files, for the daemon's reload. */
-  public RunnerConfig reloadConfig() throws InvalidConfigException {
-    return loader().load(checkedHome());
-  }
-
-  public Engine engine(Clock clock) throws InvalidConfigException {
-    if (engine == null) {
-      engine = new Engine(config(), clock, Identity.current());
-      // SIGTERM and SIGINT run the hooks: the runs are stopped and recorded before the JVM ends.
-      Engine stopping = engine;
-      onSignal = new Thread(stopping::stopOnSignal, "runner-stop");
-      Runtime.getRuntime().addShutdownHook(onSignal);
-    }
-    return engine;
-  }
-
-  private Thread onSignal;
-
-  public Engine engine() throws InvalidConfigException {
-    return engine(invocation.clock());
-  }
-
-  /** The settings alone (no tasks parsed), for commands that only read the database. */
-  public RunnerConfig settings() throws InvalidConfigException {
-    return config != null ? config : loader().loadSettings(checkedHome());
-  }
-
-  /**
-   * One read of the database, opened and closed around it; on a read-only disk or file, opened
-   * read-only, so a home that cannot be written still shows its history.
-   */
-  public <T> T read(Function<Store, T> query) throws InvalidConfigException {
-    try (Store open = StoreFactory.of(settings()).openForReading()) {
-      return query.apply(open);
-    }
-  }
-
-  public void closeEngine() {
-    if (engine != null) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(onSignal);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it waits for the runs, which need the engine until it returns
-        return;
-      }
-      engine.close();
-      engine = null;
-    }
+  public Session session() {
+    return session;
   }
 }

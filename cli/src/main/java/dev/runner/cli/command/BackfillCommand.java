@@ -56,7 +56,7 @@ final class BackfillCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    RunnerConfig config = root.config();
+    RunnerConfig config = root.session().config();
     TaskDef task = NamedTask.find(config, taskName);
     if (task.windowSize() == null) {
       throw new UsageException(
@@ -84,7 +84,7 @@ final class BackfillCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     try {
-      Engine engine = root.engine();
+      Engine engine = root.session().engine();
       List<Window> windows = plan.windows();
       for (int i = 0; i < windows.size(); i++) {
         Window window = windows.get(i);
@@ -101,7 +101,7 @@ final class BackfillCommand implements Callable<Integer> {
       report.finished(start);
       return ExitCode.OK;
     } finally {
-      root.closeEngine();
+      root.session().closeEngine();
     }
   }
 }

@@ -59,7 +59,7 @@ final class DaemonCommand implements Callable<Integer> {
       return status(inv);
     }
     Duration grace = grace();
-    RunnerConfig config = root.config();
+    RunnerConfig config = root.session().config();
     StringBuilder holder = new StringBuilder();
     Optional<DaemonLock> lock = DaemonLock.tryAcquire(lockFile(), holder);
     if (lock.isEmpty()) {
@@ -69,7 +69,7 @@ final class DaemonCommand implements Callable<Integer> {
     try (DaemonLock held = lock.get()) {
       Daemon daemon =
           new Daemon(
-              root::reloadConfig,
+              root.session()::reloadConfig,
               inv.clock(),
               Identity.current(),
               new ClockWaiter(inv.clock()),
@@ -95,11 +95,11 @@ final class DaemonCommand implements Callable<Integer> {
   }
 
   private Path lockFile() {
-    return DaemonLock.file(root.home().dir());
+    return DaemonLock.file(root.session().home().dir());
   }
 
   private int status(Invocation inv) throws IOException {
-    Path home = root.home().dir();
+    Path home = root.session().home().dir();
     Optional<DaemonHealth> health = DaemonHealth.of(home, inv.clock().instant());
     inv.out().println(DaemonLines.health(home, health));
     return health.isPresent() && !health.get().stuck() ? ExitCode.OK : ExitCode.TASK_FAILED;

@@ -35,7 +35,7 @@ final class DbCheck implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
-    RunnerConfig config = root.settings();
+    RunnerConfig config = root.session().settings();
     DatabaseReport report = new DatabaseReport(root.invocation().out());
     Path db = config.settings().database();
     LostDatabase lost = new LostDatabase(config.home().dir(), db, config.settings().logDir());

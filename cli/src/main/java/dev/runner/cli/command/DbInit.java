@@ -31,7 +31,7 @@ final class DbInit implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
-    RunnerConfig config = root.settings();
+    RunnerConfig config = root.session().settings();
     Path db = config.settings().database();
     if (Files.exists(db) && Files.size(db) > 0) {
       throw new UsageException(

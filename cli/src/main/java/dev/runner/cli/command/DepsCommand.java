@@ -18,7 +18,7 @@ final class DepsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DepsTree.print(root.config(), root.invocation().out());
+    DepsTree.print(root.session().config(), root.invocation().out());
     return ExitCode.OK;
   }
 }

@@ -58,7 +58,7 @@ final class HistoryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    ZoneId zone = root.settings().settings().zone();
+    ZoneId zone = root.session().settings().settings().zone();
     if (limit < 1 || page < 1) {
       throw new UsageException("--limit and --page start at 1");
     }
@@ -71,7 +71,7 @@ final class HistoryCommand implements Callable<Integer> {
     Instant after =
         since == null ? null : Times.since(since, inv.clock().instant(), zone, "--since");
     HistoryQuery query = History.page(task, wanted, after, limit, page);
-    List<RunRecord> rows = root.read(store -> store.history(query));
+    List<RunRecord> rows = root.session().read(store -> store.history(query));
     if (task != null && rows.isEmpty()) {
       NamedTask.refuseUnknown(root, task);
     }

@@ -37,7 +37,8 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Invocation inv = root.invocation();
-    Path home = dir != null ? inv.workingDir().resolve(dir).normalize() : root.home().dir();
+    Path home =
+        dir != null ? inv.workingDir().resolve(dir).normalize() : root.session().home().dir();
     Files.createDirectories(home);
     List<String> written = new ArrayList<>();
     List<String> kept = new ArrayList<>();

@@ -37,7 +37,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    RunnerConfig config = root.config();
+    RunnerConfig config = root.session().config();
     if (tree) {
       DepsTree.print(config, inv.out());
       return ExitCode.OK;
@@ -48,7 +48,7 @@ final class ListCommand implements Callable<Integer> {
     }
     Instant now = inv.clock().instant();
     ZoneId zone = config.settings().zone();
-    List<TaskRow> tasks = root.read(store -> TaskRows.read(config, store, now));
+    List<TaskRow> tasks = root.session().read(store -> TaskRows.read(config, store, now));
     if (json) {
       inv.out().println(Json.pretty(TaskList.json(tasks, zone)));
     } else {

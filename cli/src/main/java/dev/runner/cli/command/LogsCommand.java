@@ -33,9 +33,10 @@ final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    RunnerConfig config = root.settings();
+    RunnerConfig config = root.session().settings();
     RunDetail detail =
-        root.read(store -> RunDetail.read(store, config.settings(), runId))
+        root.session()
+            .read(store -> RunDetail.read(store, config.settings(), runId))
             .orElseThrow(
                 () -> new UsageException("no run with id " + runId + "; see `runner history`"));
     RunRecord run = detail.row();

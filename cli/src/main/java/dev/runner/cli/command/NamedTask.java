@@ -42,12 +42,12 @@ final class NamedTask {
    * that does not load, which names it holds is unknown, so nothing is refused.
    */
   static void refuseUnknown(RunnerCommand root, String task) throws InvalidConfigException {
-    if (!root.read(store -> store.history(History.anyRun(task))).isEmpty()) {
+    if (!root.session().read(store -> store.history(History.anyRun(task))).isEmpty()) {
       return;
     }
     RunnerConfig config;
     try {
-      config = root.config();
+      config = root.session().config();
     } catch (InvalidConfigException e) {
       return;
     }

@@ -46,7 +46,7 @@ final class NextCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    RunnerConfig config = root.config();
+    RunnerConfig config = root.session().config();
     TaskDef task = NamedTask.find(config, taskName);
     if (task.manual()) {
       inv.out()
@@ -62,7 +62,7 @@ final class NextCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     Instant start = from == null ? inv.clock().instant() : Times.parse(from, task.zone(), "--from");
-    TaskState state = root.read(store -> store.states().get(task.name()));
+    TaskState state = root.session().read(store -> store.states().get(task.name()));
     Instant anchor = state == null ? inv.clock().instant() : state.anchor();
     String description =
         task.schedule() instanceof ScheduleSpec.CronSpec cron

@@ -39,7 +39,7 @@ final class NotifyTestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
     Invocation inv = root.invocation();
-    RunnerConfig config = root.config();
+    RunnerConfig config = root.session().config();
     TaskDef task = NamedTask.find(config, taskName);
     List<NotifyRule> rules = task.notifyRules().stream().filter(NotifyRule::enabled).toList();
     if (rules.isEmpty()) {

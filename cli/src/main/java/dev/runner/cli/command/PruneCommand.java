@@ -35,7 +35,7 @@ final class PruneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    RunnerConfig config = root.settings();
+    RunnerConfig config = root.session().settings();
     int keep = days != null ? days : config.settings().historyDays();
     if (keep < 1) {
       throw new UsageException("--days must be 1 or more");

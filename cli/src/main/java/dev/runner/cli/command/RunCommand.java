@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    RunnerConfig config = root.config();
+    RunnerConfig config = root.session().config();
     new EnvFileWarning(config.home().dir()).sayOnce(config.home().envFile(), inv.err());
     TaskDef task = NamedTask.find(config, taskName);
     if (task.window() != null) {
@@ -59,14 +59,16 @@ final class RunCommand implements Callable<Integer> {
     }
     try {
       List<RunResult> attempts =
-          root.engine().runInForeground(Engine.Request.manual(task, params, !noDeps), inv.out());
+          root.session()
+              .engine()
+              .runInForeground(Engine.Request.manual(task, params, !noDeps), inv.out());
       for (RunResult result : attempts) {
         inv.err().println(RunLines.attempt(result, config.settings().zone()));
       }
       boolean failed = attempts.stream().anyMatch(r -> r.finalAttempt() && r.status().isFailure());
       return failed ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
-      root.closeEngine();
+      root.session().closeEngine();
     }
   }
 }

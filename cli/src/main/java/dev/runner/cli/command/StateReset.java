@@ -49,7 +49,7 @@ final class StateReset implements Callable<Integer> {
     if (all == !tasks.isEmpty()) {
       throw new UsageException("name the tasks to reset, or say --all (not both)");
     }
-    RunnerConfig config = root.config();
+    RunnerConfig config = root.session().config();
     for (String name : tasks) {
       if (config.task(name).isEmpty()) {
         throw new UsageException(
@@ -58,23 +58,24 @@ final class StateReset implements Callable<Integer> {
     }
     Instant now = root.invocation().clock().instant();
     List<TaskState> moved =
-        root.read(
-            store -> {
-              Store.Work<List<TaskState>> work =
-                  tx -> {
-                    Map<String, TaskState> states = tx.states();
-                    List<TaskState> changed = new ArrayList<>();
-                    for (TaskState state : states.values()) {
-                      boolean chosen = all || tasks.contains(state.taskName());
-                      if (chosen && state.watermark().isAfter(now)) {
-                        tx.putState(state.withWatermark(now));
-                        changed.add(state);
-                      }
-                    }
-                    return changed;
-                  };
-              return dryRun ? store.rehearse(work) : store.inTransaction(work);
-            });
+        root.session()
+            .read(
+                store -> {
+                  Store.Work<List<TaskState>> work =
+                      tx -> {
+                        Map<String, TaskState> states = tx.states();
+                        List<TaskState> changed = new ArrayList<>();
+                        for (TaskState state : states.values()) {
+                          boolean chosen = all || tasks.contains(state.taskName());
+                          if (chosen && state.watermark().isAfter(now)) {
+                            tx.putState(state.withWatermark(now));
+                            changed.add(state);
+                          }
+                        }
+                        return changed;
+                      };
+                  return dryRun ? store.rehearse(work) : store.inTransaction(work);
+                });
     ResetReport.print(config, moved, tasks, now, dryRun, root.invocation().out());
     return ExitCode.OK;
   }

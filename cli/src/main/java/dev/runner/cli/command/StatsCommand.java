@@ -37,13 +37,13 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    RunnerConfig config = root.settings();
+    RunnerConfig config = root.session().settings();
     if (days < 1) {
       throw new UsageException("--days must be 1 or more");
     }
     Instant since = inv.clock().instant().minus(Duration.ofDays(days));
     List<TaskStats> stats =
-        root.read(store -> TaskStats.of(store.outcomesSince(task, since, 1_000_000)));
+        root.session().read(store -> TaskStats.of(store.outcomesSince(task, since, 1_000_000)));
     ZoneId zone = config.settings().zone();
     if (json) {
       inv.out().println(Json.pretty(StatsTable.json(stats, zone)));

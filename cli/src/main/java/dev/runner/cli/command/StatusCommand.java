@@ -47,10 +47,12 @@ final class StatusCommand implements Callable<Integer> {
     RunnerConfig config;
     List<Problem> refused;
     try {
-      config = root.config();
+      config = root.session().config();
       refused = List.of();
     } catch (InvalidConfigException e) {
-      config = root.settings(); // a .env that does not load either ends here, with its problems
+      config =
+          root.session()
+              .settings(); // a .env that does not load either ends here, with its problems
       refused = e.problems();
     }
     ZoneId zone = config.settings().zone();
@@ -58,7 +60,8 @@ final class StatusCommand implements Callable<Integer> {
     RunnerConfig home = config;
     List<Problem> problems = refused;
     HomeStatus status =
-        root.read(store -> new StatusReader(Identity.current()).read(store, home, problems, at));
+        root.session()
+            .read(store -> new StatusReader(Identity.current()).read(store, home, problems, at));
     if (json) {
       inv.out().println(Json.pretty(StatusReport.json(status, zone)));
     } else {

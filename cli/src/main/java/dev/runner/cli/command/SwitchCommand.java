@@ -22,7 +22,8 @@ abstract class SwitchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Change> changes =
-        new ConfigEditor(root.loader()).setEnabled(root.home(), tasks, enabled());
+        new ConfigEditor(root.session().loader())
+            .setEnabled(root.session().home(), tasks, enabled());
     String word = enabled() ? "enabled" : "disabled";
     for (Change change : changes) {
       root.invocation()

@@ -46,9 +46,9 @@ final class TickCommand implements Callable<Integer> {
     Invocation inv = root.invocation();
     RunnerConfig config;
     try {
-      config = root.config();
+      config = root.session().config();
     } catch (InvalidConfigException e) {
-      TickRecords.logInvalid(root.home(), e);
+      TickRecords.logInvalid(root.session().home(), e);
       throw e;
     }
     ZoneId zone = config.settings().zone();
@@ -60,16 +60,17 @@ final class TickCommand implements Callable<Integer> {
     }
     TickRecords.before(config, recordIdle, dryRun, clock.instant(), inv.err());
     try {
-      TickReport report = root.engine(clock).tick(dryRun);
+      TickReport report = root.session().engine(clock).tick(dryRun);
       if (recordIdle && !report.busy()) {
         new AheadReport(config.home().dir())
             .report(
-                StateAhead.find(root.engine(clock).store().states().values(), clock.instant()),
+                StateAhead.find(
+                    root.session().engine(clock).store().states().values(), clock.instant()),
                 inv.err(),
                 zone);
-        root.engine(clock).afterPass(clock.instant());
-        Engine.Idle idle = root.engine(clock).idle();
-        root.closeEngine(); // before the idle record, which stamps the database files
+        root.session().engine(clock).afterPass(clock.instant());
+        Engine.Idle idle = root.session().engine(clock).idle();
+        root.session().closeEngine(); // before the idle record, which stamps the database files
         TickRecords.writeIdleRecord(config, inv.environment(), idle, clock.instant());
       }
       if (report.busy()) {
@@ -80,7 +81,8 @@ final class TickCommand implements Callable<Integer> {
       }
       if (dryRun) {
         List<StateAhead.Ahead> ahead =
-            StateAhead.find(root.engine(clock).store().states().values(), clock.instant());
+            StateAhead.find(
+                root.session().engine(clock).store().states().values(), clock.instant());
         TickLines.plan(report, ahead, clock.instant(), zone, inv.out());
         return ExitCode.OK;
       }
@@ -90,7 +92,7 @@ final class TickCommand implements Callable<Integer> {
       }
       return report.anyFailed() ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
-      root.closeEngine();
+      root.session().closeEngine();
     }
   }
 }

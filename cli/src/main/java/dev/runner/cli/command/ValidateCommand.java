@@ -33,9 +33,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    List<String> fileWarnings = EnvFileWarning.of(root.home().envFile()).stream().toList();
+    List<String> fileWarnings =
+        EnvFileWarning.of(root.session().home().envFile()).stream().toList();
     try {
-      RunnerConfig config = root.config();
+      RunnerConfig config = root.session().config();
       if (!config.invalid().isEmpty()) {
         throw new InvalidConfigException(config.problems()); // the others run, but say them all
       }

@@ -25,8 +25,9 @@ final class InstallCron implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
-    root.config(); // a broken home is reported before it is wired to cron
-    Installation installation = new Installation(root.invocation(), root.home().dir(), false);
+    root.session().config(); // a broken home is reported before it is wired to cron
+    Installation installation =
+        new Installation(root.invocation(), root.session().home().dir(), false);
     String line = installation.cronLine();
     if (!write) {
       root.invocation().out().println(line);

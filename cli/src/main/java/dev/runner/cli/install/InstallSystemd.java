@@ -46,10 +46,10 @@ final class InstallSystemd implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
-    root.config();
+    root.session().config();
     Installation installation =
         new Installation(
-            root.invocation(), root.home().dir(), !user && Installation.runningAsRoot());
+            root.invocation(), root.session().home().dir(), !user && Installation.runningAsRoot());
     String name = this.name == null ? installation.unitName() : this.name;
     if (!name.matches("[A-Za-z0-9_.@-]+")) {
       throw new UsageException(

@@ -39,7 +39,7 @@ public final class UninstallCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Installation installation =
         new Installation(
-            root.invocation(), root.home().dir(), !user && Installation.runningAsRoot());
+            root.invocation(), root.session().home().dir(), !user && Installation.runningAsRoot());
     if (cron) {
       installation.rewriteCrontab(null);
       root.invocation().out().println("removed this home's line from your crontab, if it had one");

@@ -27,9 +27,10 @@ public final class ShellCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    Path history = root.home().dir().resolve(".runner").resolve("shell_history");
+    Path history = root.session().home().dir().resolve(".runner").resolve("shell_history");
     try (Terminal terminal = TerminalBuilder.builder().name("runner").system(true).build()) {
-      Shell shell = new Shell(inv, globalOptions(), terminal, history, root::reloadConfig);
+      Shell shell =
+          new Shell(inv, globalOptions(), terminal, history, root.session()::reloadConfig);
       return shell.loop();
     }
   }
