@@ -5,7 +5,6 @@ import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.StateAhead;
-import dev.runner.schedule.Schedule;
 import dev.runner.store.Outcomes;
 import dev.runner.store.RunRecord;
 import dev.runner.store.Store;
@@ -100,9 +99,8 @@ public final class TaskRows {
     if (firstTickRunsIt) {
       return now;
     }
-    Instant anchor = state == null ? now : state.anchor();
     // fires up to the watermark are decided: one ahead of the clock holds the next fire back
     Instant after = state == null || state.watermark().isBefore(now) ? now : state.watermark();
-    return task.compile(anchor).flatMap((Schedule s) -> s.next(after)).orElse(null);
+    return Fires.after(task, state, now, after).orElse(null);
   }
 }

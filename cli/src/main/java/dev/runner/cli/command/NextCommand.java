@@ -10,6 +10,7 @@ import dev.runner.cli.render.Times;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.StateAhead;
+import dev.runner.query.Fires;
 import dev.runner.schedule.ScheduleSpec;
 import dev.runner.store.TaskState;
 import java.time.Duration;
@@ -63,7 +64,6 @@ final class NextCommand implements Callable<Integer> {
     }
     Instant start = from == null ? inv.clock().instant() : Times.parse(from, task.zone(), "--from");
     TaskState state = root.session().read(store -> store.states().get(task.name()));
-    Instant anchor = state == null ? inv.clock().instant() : state.anchor();
     String description =
         task.schedule() instanceof ScheduleSpec.CronSpec cron
             ? CronDescriptions.describe(cron.expression())
@@ -82,7 +82,7 @@ final class NextCommand implements Callable<Integer> {
     }
     return FirePrinter.print(
         inv,
-        task.compile(anchor).orElseThrow(),
+        Fires.of(task, state, inv.clock().instant()).orElseThrow(),
         start,
         count,
         task.zone(),

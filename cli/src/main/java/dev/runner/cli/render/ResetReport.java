@@ -3,6 +3,7 @@ package dev.runner.cli.render;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.StateAhead;
+import dev.runner.query.Fires;
 import dev.runner.store.TaskState;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -30,8 +31,7 @@ public final class ResetReport {
     ZoneId zone = config.settings().zone();
     for (TaskState state : moved) {
       Optional<TaskDef> task = config.task(state.taskName());
-      Optional<Instant> next =
-          task.flatMap(t -> t.compile(state.anchor())).flatMap(s -> s.next(now));
+      Optional<Instant> next = task.flatMap(t -> Fires.after(t, state, now, now));
       out.println(
           state.taskName()
               + ": "
