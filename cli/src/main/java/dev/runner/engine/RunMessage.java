@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public record RunMessage(Map<String, Object> fields) {
 
+  /** What {@link #oneLine} says first, the first of these a message has. */
+  private static final List<String> FIRST = List.of("error", "reason", "summary");
+
   /** When the next attempt of a failed run starts, in the task's zone. */
   public record Retry(int attempt, String at) {}
 
@@ -91,12 +94,18 @@ public record RunMessage(Map<String, Object> fields) {
    * console.
    */
   public String oneLine() {
-    String text =
-        error()
-            .or(this::reason)
-            .or(this::summary)
-            .or(() -> outputTail().map(RunMessage::lastLine))
-            .orElse("");
+    // no lambdas: this is on the path of `history`, the command people run most
+    String text = "";
+    for (String key : FIRST) {
+      Optional<String> value = text(key);
+      if (value.isPresent()) {
+        text = value.get();
+        break;
+      }
+    }
+    if (text.isEmpty() && outputTail().isPresent()) {
+      text = lastLine(outputTail().get());
+    }
     List<Delivery> sent = notifications();
     if (!sent.isEmpty()) {
       List<String> parts = new ArrayList<>();
