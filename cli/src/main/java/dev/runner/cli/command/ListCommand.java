@@ -7,6 +7,7 @@ import dev.runner.cli.render.DepsTree;
 import dev.runner.cli.render.TaskList;
 import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Json;
+import dev.runner.query.TaskJson;
 import dev.runner.query.TaskRow;
 import dev.runner.query.TaskRows;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class ListCommand implements Callable<Integer> {
     ZoneId zone = config.settings().zone();
     List<TaskRow> tasks = root.session().read(store -> TaskRows.read(config, store, now));
     if (json) {
-      inv.out().println(Json.pretty(TaskList.json(tasks, zone)));
+      inv.out().println(Json.pretty(TaskJson.of(tasks, zone)));
     } else {
       TaskList.print(tasks, config.file(), zone, inv.out());
     }

@@ -7,6 +7,7 @@ import dev.runner.cli.UsageException;
 import dev.runner.cli.render.StatsTable;
 import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Json;
+import dev.runner.query.StatsJson;
 import dev.runner.query.TaskStats;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ final class StatsCommand implements Callable<Integer> {
         root.session().read(store -> TaskStats.of(store.outcomesSince(task, since, 1_000_000)));
     ZoneId zone = config.settings().zone();
     if (json) {
-      inv.out().println(Json.pretty(StatsTable.json(stats, zone)));
+      inv.out().println(Json.pretty(StatsJson.of(stats, zone)));
     } else {
       StatsTable.print(stats, days, zone, inv.colour(), inv.out());
     }

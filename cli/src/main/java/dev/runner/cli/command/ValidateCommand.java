@@ -9,6 +9,7 @@ import dev.runner.config.InvalidConfigException;
 import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Json;
 import dev.runner.query.PassedAt;
+import dev.runner.query.ValidationJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,8 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
       if (json) {
         inv.out()
             .println(
-                Json.pretty(
-                    ValidationReport.json(true, config.tasks().size(), List.of(), warnings)));
+                Json.pretty(ValidationJson.of(true, config.tasks().size(), List.of(), warnings)));
       } else {
         warnings.forEach(w -> inv.err().println("warning: " + w));
         inv.out().println(ValidationReport.ok(config));
@@ -58,8 +58,7 @@ final class ValidateCommand implements Callable<Integer> {
         fileWarnings.forEach(w -> inv.err().println("warning: " + w));
         throw e;
       }
-      inv.out()
-          .println(Json.pretty(ValidationReport.json(false, null, e.problems(), fileWarnings)));
+      inv.out().println(Json.pretty(ValidationJson.of(false, null, e.problems(), fileWarnings)));
       return ExitCode.USAGE;
     }
   }

@@ -6,9 +6,7 @@ import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code runner stats}: per task as a table with a sparkline, or as the {@code --json} array. */
 public final class StatsTable {
@@ -16,22 +14,6 @@ public final class StatsTable {
   private static final String BLOCKS = "▁▂▃▄▅▆▇█";
 
   private StatsTable() {}
-
-  public static List<Map<String, Object>> json(List<TaskStats> stats, ZoneId zone) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (TaskStats s : stats) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("task", s.task());
-      row.put("runs", s.runs());
-      row.put("success_rate", s.successRate());
-      row.put("p50_seconds", s.p50Seconds());
-      row.put("p95_seconds", s.p95Seconds());
-      row.put("last_failure", Times.iso(s.lastFailure(), zone));
-      row.put("recent", s.recent().stream().map(r -> r.status().dbName()).toList());
-      out.add(row);
-    }
-    return out;
-  }
 
   /** The table of the last {@code days} days; {@code colour} paints the sparklines' outcomes. */
   public static void print(

@@ -4,38 +4,12 @@ import dev.runner.query.TaskRow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code runner list}: the tasks as a table, or as the array {@code --json} prints. */
 public final class TaskList {
 
   private TaskList() {}
-
-  public static List<Map<String, Object>> json(List<TaskRow> tasks, ZoneId zone) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (TaskRow task : tasks) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("name", task.name());
-      row.put("enabled", task.valid() ? task.enabled() : null);
-      row.put("type", task.type());
-      row.put("schedule", task.schedule());
-      row.put("timezone", task.zone());
-      row.put("next_run", Times.iso(task.next(), zone));
-      row.put("last_status", task.lastStatus() == null ? null : task.lastStatus().dbName());
-      row.put("running", task.running());
-      row.put("successes", task.successes());
-      row.put("failures", task.failures());
-      row.put("description", task.description());
-      row.put(
-          "state_ahead", task.ahead() == null ? null : Times.iso(task.ahead().watermark(), zone));
-      row.put("problems", task.problems());
-      rows.add(row);
-    }
-    return rows;
-  }
 
   /** The table, then a line for each task ahead of the clock and one counting the invalid. */
   public static void print(List<TaskRow> tasks, Path file, ZoneId zone, PrintWriter out) {
