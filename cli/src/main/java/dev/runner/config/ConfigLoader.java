@@ -227,6 +227,21 @@ public final class ConfigLoader {
     int workers = positiveInt(env, "RUNNER_MAX_WORKERS", 4, envFile, positions, problems);
     int historyDays = positiveInt(env, "RUNNER_HISTORY_DAYS", 90, envFile, positions, problems);
     int logDays = positiveInt(env, "RUNNER_LOG_DAYS", 7, envFile, positions, problems);
+    long maxOutput = Settings.DEFAULT_MAX_OUTPUT;
+    String outputText = env.get("RUNNER_MAX_OUTPUT");
+    if (outputText != null && !outputText.isBlank()) {
+      try {
+        maxOutput = Sizes.parse(outputText);
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new Problem(
+                envFile,
+                positions.getOrDefault("RUNNER_MAX_OUTPUT", Position.START),
+                "RUNNER_MAX_OUTPUT",
+                e.getMessage(),
+                "the default is 50MB; 0 keeps every line"));
+      }
+    }
     ZoneId zone = systemZone;
     String zoneText = env.get("RUNNER_TIMEZONE");
     if (zoneText != null && !zoneText.isBlank()) {
@@ -248,7 +263,8 @@ public final class ConfigLoader {
         workers,
         zone,
         historyDays,
-        logDays);
+        logDays,
+        maxOutput);
   }
 
   private static int positiveInt(

@@ -8,4 +8,14 @@ import java.time.ZoneId;
  * defaults.
  */
 public record Settings(
-    Path database, Path logDir, int maxWorkers, ZoneId zone, int historyDays, int logDays) {}
+    Path database,
+    Path logDir,
+    int maxWorkers,
+    ZoneId zone,
+    int historyDays,
+    int logDays,
+    long maxOutputBytes) {
+
+  /** {@code RUNNER_MAX_OUTPUT}'s default: a run's log keeps at most this much. */
+  public static final long DEFAULT_MAX_OUTPUT = 50L << 20;
+}

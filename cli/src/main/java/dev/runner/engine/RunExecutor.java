@@ -92,7 +92,8 @@ final class RunExecutor {
         new RunOutput(
             TaskFiles.runLog(config.settings().logDir(), claim.task().name(), claim.id()),
             redactor,
-            echo)) {
+            echo,
+            config.settings().maxOutputBytes())) {
       ScheduledFuture<?> timer =
           claim.task().timeout() == null
               ? null
@@ -127,6 +128,7 @@ final class RunExecutor {
           timer.cancel(false);
         }
       }
+      output.finishCap().ifPresent(dropped -> logNotes.put("output_dropped", dropped));
       output.checkLog().ifPresent(loss -> logNotes.put("log", loss));
       tail = output.tail();
     }

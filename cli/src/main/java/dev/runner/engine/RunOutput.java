@@ -1,9 +1,11 @@
 package dev.runner.engine;
 
 import dev.runner.config.Redactor;
+import dev.runner.config.Sizes;
 import dev.runner.store.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,12 +13,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A run's output: every line, masked, into {@code logs/runs/<task>/<run-id>.log}, optionally echoed
  * live, with the last lines kept for the history message. The file is made at the first line: a run
  * that prints nothing (most cron jobs) costs no file.
+ *
+ * <p>Past {@code RUNNER_MAX_OUTPUT} the log keeps the output's first half and its last half: once
+ * the head is full, lines go to two spool files beside the log, used in turn, each emptied when its
+ * turn comes again, so the last half-cap (and at most a cap) is always on disk and memory stays
+ * constant whatever the run prints. At the end the spool follows a marker line in the log.
  */
 final class RunOutput implements OutputSink, AutoCloseable {
 
@@ -29,6 +39,15 @@ final class RunOutput implements OutputSink, AutoCloseable {
   private final Deque<String> tail = new ArrayDeque<>();
   private BufferedWriter file;
 
+  /** The most bytes the log keeps (0: no cap), half from the start and half from the end. */
+  private final long cap;
+
+  private long headBytes;
+  private final Spool[] spools;
+  private int current;
+  private long spooledLines;
+  private long spooledBytes;
+
   /** Lines that could not be written to the file (a full disk, the folder gone). */
   private long unwritten;
 
@@ -36,9 +55,55 @@ final class RunOutput implements OutputSink, AutoCloseable {
   private final StringBuilder held = new StringBuilder();
 
   RunOutput(Path logFile, Redactor redactor, PrintWriter echo) {
+    this(logFile, redactor, echo, 0);
+  }
+
+  RunOutput(Path logFile, Redactor redactor, PrintWriter echo, long cap) {
     this.logFile = logFile;
     this.redactor = redactor;
     this.echo = echo;
+    this.cap = cap;
+    this.spools =
+        new Spool[] {
+          new Spool(logFile.resolveSibling(logFile.getFileName() + ".tail-0")),
+          new Spool(logFile.resolveSibling(logFile.getFileName() + ".tail-1"))
+        };
+  }
+
+  /** One of the two files the end of a long output goes to. */
+  private static final class Spool {
+    final Path path;
+    BufferedWriter out;
+    long lines;
+    long bytes;
+
+    Spool(Path path) {
+      this.path = path;
+    }
+
+    void restart() throws IOException {
+      close();
+      PrivateFiles.create(path);
+      out =
+          Files.newBufferedWriter(
+              path,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE);
+      lines = 0;
+      bytes = 0;
+    }
+
+    void close() {
+      if (out != null) {
+        try {
+          out.close();
+        } catch (IOException ignored) {
+          // read or deleted next; nothing more to write
+        }
+        out = null;
+      }
+    }
   }
 
   private BufferedWriter file() throws IOException {
@@ -72,11 +137,17 @@ final class RunOutput implements OutputSink, AutoCloseable {
 
   private void write(String raw) {
     String line = redactor.redact(raw);
+    long bytes = line.getBytes(StandardCharsets.UTF_8).length + 1L;
     try {
-      BufferedWriter file = file();
-      file.write(line);
-      file.write('\n');
-      file.flush();
+      if (cap == 0 || (spooledLines == 0 && headBytes + bytes <= cap / 2)) {
+        BufferedWriter file = file();
+        file.write(line);
+        file.write('\n');
+        file.flush();
+        headBytes += bytes;
+      } else {
+        spool(line, bytes);
+      }
     } catch (IOException e) {
       unwritten++; // the disk is full or gone; the run goes on and the tail reaches the history
     }
@@ -88,6 +159,85 @@ final class RunOutput implements OutputSink, AutoCloseable {
     if (tail.size() > TAIL_LINES) {
       tail.removeFirst();
     }
+  }
+
+  /**
+   * A line past the head: into the current spool; when that holds a quarter cap, the other's turn.
+   */
+  private void spool(String line, long bytes) throws IOException {
+    spooledLines++;
+    spooledBytes += bytes;
+    long quarter = Math.max(1, (cap - cap / 2) / 2);
+    Spool spool = spools[current];
+    if (spool.out == null) {
+      spool.restart(); // the first line past the head
+    } else if (spool.bytes > 0 && spool.bytes + bytes > quarter) {
+      spool.close();
+      current = 1 - current;
+      spool = spools[current];
+      spool.restart(); // what the other held is dropped now
+    }
+    spool.out.write(line);
+    spool.out.write('\n');
+    spool.out.flush();
+    spool.lines++;
+    spool.bytes += bytes;
+  }
+
+  /**
+   * At the run's end, when the output passed the cap: the kept end after a marker saying what was
+   * dropped, the spool files removed; what was dropped, for the history message.
+   */
+  synchronized Optional<Map<String, Object>> finishCap() {
+    if (spooledLines == 0) {
+      return Optional.empty();
+    }
+    Spool older = spools[1 - current];
+    Spool newer = spools[current];
+    older.close();
+    newer.close();
+    long keptLines = older.lines + newer.lines;
+    long keptBytes = older.bytes + newer.bytes;
+    long droppedLines = spooledLines - keptLines;
+    long droppedBytes = spooledBytes - keptBytes;
+    try {
+      BufferedWriter file = file();
+      file.write(
+          "[runner: "
+              + droppedLines
+              + " lines ("
+              + Sizes.format(droppedBytes)
+              + ") of output dropped here: the run printed more than RUNNER_MAX_OUTPUT ("
+              + Sizes.format(cap)
+              + "); its first "
+              + Sizes.format(headBytes)
+              + " and last "
+              + Sizes.format(keptBytes)
+              + " are kept]\n");
+      file.flush();
+      try (OutputStream out = Files.newOutputStream(logFile, StandardOpenOption.APPEND)) {
+        for (Spool spool : List.of(older, newer)) {
+          if (spool.lines > 0) {
+            Files.copy(spool.path, out);
+          }
+        }
+      }
+    } catch (IOException e) {
+      unwritten += keptLines;
+    } finally {
+      for (Spool spool : spools) {
+        try {
+          Files.deleteIfExists(spool.path);
+        } catch (IOException ignored) {
+          // a leftover spool is owner-only and goes with the run's folder
+        }
+      }
+    }
+    Map<String, Object> dropped = new LinkedHashMap<>();
+    dropped.put("lines", droppedLines);
+    dropped.put("bytes", droppedBytes);
+    dropped.put("cap_bytes", cap);
+    return Optional.of(dropped);
   }
 
   /**
@@ -133,6 +283,9 @@ final class RunOutput implements OutputSink, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    for (Spool spool : spools) {
+      spool.close();
+    }
     if (file == null) {
       return;
     }

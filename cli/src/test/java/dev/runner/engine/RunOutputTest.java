@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,5 +69,58 @@ class RunOutputTest {
             "one",
             "two",
             "three");
+  }
+
+  @Test
+  void past_the_cap_the_log_keeps_its_first_and_last_half_and_says_what_was_dropped()
+      throws Exception {
+    Path log = dir.resolve("runs/job/4.log");
+    long cap = 4000;
+    int lines = 10_000;
+    Optional<Map<String, Object>> dropped;
+    try (RunOutput output = new RunOutput(log, new Redactor(Set.of()), null, cap)) {
+      for (int i = 1; i <= lines; i++) {
+        output.line("line " + i);
+      }
+      dropped = output.finishCap();
+      assertThat(output.tail()).endsWith("line " + lines);
+    }
+    List<String> kept = Files.readAllLines(log, StandardCharsets.UTF_8);
+    String marker = kept.stream().filter(l -> l.startsWith("[runner: ")).findFirst().orElseThrow();
+    int at = kept.indexOf(marker);
+    assertThat(kept.subList(0, 3)).containsExactly("line 1", "line 2", "line 3");
+    assertThat(kept.get(kept.size() - 1)).isEqualTo("line " + lines);
+    assertThat(Files.size(log)).isLessThanOrEqualTo(cap + marker.length() + 1);
+    // what is kept after the marker runs on without a gap up to the last line
+    int firstAfter = Integer.parseInt(kept.get(at + 1).substring("line ".length()));
+    assertThat(kept.subList(at + 1, kept.size()))
+        .isEqualTo(
+            java.util.stream.IntStream.rangeClosed(firstAfter, lines)
+                .mapToObj(i -> "line " + i)
+                .toList());
+    long keptLines = kept.size() - 1;
+    assertThat(dropped)
+        .hasValueSatisfying(
+            d -> {
+              assertThat(d.get("lines")).isEqualTo(lines - keptLines);
+              assertThat(d.get("cap_bytes")).isEqualTo(cap);
+            });
+    assertThat(marker).contains((lines - keptLines) + " lines").contains("RUNNER_MAX_OUTPUT");
+    try (var left = Files.list(log.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("4.log");
+    }
+  }
+
+  @Test
+  void under_the_cap_nothing_is_dropped_and_no_spool_is_made() throws Exception {
+    Path log = dir.resolve("runs/job/5.log");
+    try (RunOutput output = new RunOutput(log, new Redactor(Set.of()), null, 1 << 20)) {
+      output.line("only line");
+      assertThat(output.finishCap()).isEmpty();
+    }
+    assertThat(Files.readString(log)).isEqualTo("only line\n");
+    try (var left = Files.list(log.getParent())) {
+      assertThat(left.count()).isEqualTo(1);
+    }
   }
 }
