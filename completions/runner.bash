@@ -521,11 +521,17 @@ function _picocli_runner_logs() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--home' '--config' '--env-file'"
+  local arg_opts="'--tail' '--head' '--home' '--config' '--env-file'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--tail')
+      return
+      ;;
+    '--head')
+      return
+      ;;
     '--home')
       return
       ;;

@@ -5,30 +5,39 @@ import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
 import dev.runner.config.RunnerConfig;
+import dev.runner.query.LogLines;
 import dev.runner.query.RunDetail;
 import dev.runner.store.RunRecord;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "logs",
     mixinStandardHelpOptions = true,
-    description = "Print a run's full output (logs/runs/TASK/RUN_ID.log).")
+    description = {
+      "Print a run's output (logs/runs/TASK/RUN_ID.log): all of it, or its first or last lines.",
+      "Reads in pieces: a log of any size takes little memory."
+    })
 final class LogsCommand implements Callable<Integer> {
 
   @ParentCommand RunnerCommand root;
 
   @Parameters(paramLabel = "RUN_ID", description = "The run's id, as `runner history` shows it.")
   long runId;
+
+  @Option(names = "--tail", paramLabel = "N", description = "Only the last N lines.")
+  Long tail;
+
+  @Option(names = "--head", paramLabel = "N", description = "Only the first N lines.")
+  Long head;
 
   @Override
   public Integer call() throws Exception {
@@ -41,10 +50,22 @@ final class LogsCommand implements Callable<Integer> {
                 () -> new UsageException("no run with id " + runId + "; see `runner history`"));
     RunRecord run = detail.row();
     Path file = detail.logFile();
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      inv.out().flush();
-      in.transferTo(inv.out()); // in pieces: a run log may be larger than the memory runner has
-      inv.out().flush();
+    if (tail != null && head != null) {
+      throw new UsageException("--head and --tail: give one of them");
+    }
+    if ((tail != null && tail < 0) || (head != null && head < 0)) {
+      throw new UsageException("--head and --tail take a number of lines, 0 or more");
+    }
+    try {
+      PrintWriter out = inv.out();
+      if (tail != null) {
+        LogLines.tail(file, tail, out);
+      } else if (head != null) {
+        LogLines.head(file, head, out);
+      } else {
+        LogLines.all(file, out);
+      }
+      out.flush();
     } catch (NoSuchFileException e) {
       String status = run.status().dbName();
       if (status.equals("skipped")) {
