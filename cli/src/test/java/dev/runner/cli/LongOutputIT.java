@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runner.store.RunStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,9 @@ class LongOutputIT {
         {"flood": {"type": "shell",
                    "command": "head -c 100000000 /dev/zero | tr '\\\\0' x; echo; echo done"}}
         """);
+    // every byte kept: this test is about reading output in pieces; the cap has OutputCapTest
+    Path env = Files.writeString(home.resolve(".env"), "RUNNER_MAX_OUTPUT=0\n");
+    Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
     Process run =
         new ProcessBuilder(
                 List.of(
