@@ -520,7 +520,7 @@ function _picocli_runner_logs() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local flag_opts="'-f' '--follow' '-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--tail' '--head' '--home' '--config' '--env-file'"
 
   type compopt &>/dev/null && compopt +o default

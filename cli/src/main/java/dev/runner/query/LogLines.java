@@ -1,7 +1,10 @@
 package dev.runner.query;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.ByteBuffer;
@@ -11,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * A run log's lines, read in constant memory whatever its size: all of it, its first lines, or its
@@ -77,5 +82,83 @@ public final class LogLines {
       }
     }
     return 0;
+  }
+
+  /**
+   * The log as it grows, until {@code running} says the run is over: what is there, then each new
+   * complete line as it comes (checked every {@code poll}), then the rest once the run has ended. A
+   * log not made yet (nothing printed) is waited for.
+   */
+  public static void follow(Path file, BooleanSupplier running, Writer out, Duration poll)
+      throws IOException, InterruptedException {
+    long at = 0;
+    while (true) {
+      // asked before reading, so what the run printed last is read after it ended
+      boolean more = running.getAsBoolean();
+      at = copy(file, at, more, out);
+      out.flush();
+      if (!more) {
+        return;
+      }
+      Thread.sleep(poll.toMillis());
+    }
+  }
+
+  /** Copies from byte {@code at} to the end, or to the last newline when {@code wholeLines}. */
+  private static long copy(Path file, long at, boolean wholeLines, Writer out) throws IOException {
+    if (!Files.exists(file)) {
+      return at;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long end = wholeLines ? afterLastNewline(channel, at, channel.size()) : channel.size();
+      if (end <= at) {
+        return at;
+      }
+      InputStream limited =
+          new FilterInputStream(Channels.newInputStream(channel.position(at))) {
+            private long left = end - at;
+
+            @Override
+            public int read() throws IOException {
+              if (left <= 0) {
+                return -1;
+              }
+              left--;
+              return super.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+              if (left <= 0) {
+                return -1;
+              }
+              int n = super.read(b, off, (int) Math.min(len, left));
+              if (n > 0) {
+                left -= n;
+              }
+              return n;
+            }
+          };
+      new InputStreamReader(limited, StandardCharsets.UTF_8).transferTo(out);
+      return end;
+    }
+  }
+
+  /** Just after the last newline in [from, to), or {@code from} when there is none. */
+  private static long afterLastNewline(FileChannel channel, long from, long to) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(BLOCK);
+    long at = to;
+    while (at > from) {
+      int size = (int) Math.min(BLOCK, at - from);
+      at -= size;
+      buffer.clear().limit(size);
+      channel.read(buffer, at);
+      for (int i = size - 1; i >= 0; i--) {
+        if (buffer.get(i) == '\n') {
+          return at + i + 1;
+        }
+      }
+    }
+    return from;
   }
 }

@@ -4,14 +4,17 @@ import dev.runner.cli.ExitCode;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
+import dev.runner.config.InvalidConfigException;
 import dev.runner.config.RunnerConfig;
 import dev.runner.query.LogLines;
 import dev.runner.query.RunDetail;
 import dev.runner.store.RunRecord;
+import dev.runner.store.RunStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,6 +42,22 @@ final class LogsCommand implements Callable<Integer> {
   @Option(names = "--head", paramLabel = "N", description = "Only the first N lines.")
   Long head;
 
+  @Option(
+      names = {"-f", "--follow"},
+      description = "While the run runs, print its lines as they come; end when it ends.")
+  boolean follow;
+
+  private boolean stillRunning() {
+    try {
+      return root.session()
+          .read(store -> store.find(runId))
+          .map(r -> r.status() == RunStatus.RUNNING)
+          .orElse(false);
+    } catch (InvalidConfigException e) {
+      return false;
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
@@ -55,6 +74,14 @@ final class LogsCommand implements Callable<Integer> {
     }
     if ((tail != null && tail < 0) || (head != null && head < 0)) {
       throw new UsageException("--head and --tail take a number of lines, 0 or more");
+    }
+    if (follow && (tail != null || head != null)) {
+      throw new UsageException(
+          "--follow prints the whole log as it grows; leave out --head/--tail");
+    }
+    if (follow && run.status() == RunStatus.RUNNING) {
+      LogLines.follow(file, () -> stillRunning(), inv.out(), Duration.ofMillis(200));
+      return ExitCode.OK;
     }
     try {
       PrintWriter out = inv.out();
