@@ -17,9 +17,6 @@ import java.util.Optional;
  */
 public record RunMessage(Map<String, Object> fields) {
 
-  /** What {@link #oneLine} says first, the first of these a message has. */
-  private static final List<String> FIRST = List.of("error", "reason", "summary");
-
   /** When the next attempt of a failed run starts, in the task's zone. */
   public record Retry(int attempt, String at) {}
 
@@ -95,17 +92,17 @@ public record RunMessage(Map<String, Object> fields) {
    */
   public String oneLine() {
     // no lambdas: this is on the path of `history`, the command people run most
-    String text = "";
-    for (String key : FIRST) {
-      Optional<String> value = text(key);
-      if (value.isPresent()) {
-        text = value.get();
-        break;
-      }
+    Optional<String> first = error();
+    if (first.isEmpty()) {
+      first = reason();
     }
-    if (text.isEmpty() && outputTail().isPresent()) {
-      text = lastLine(outputTail().get());
+    if (first.isEmpty()) {
+      first = summary();
     }
+    if (first.isEmpty() && outputTail().isPresent()) {
+      first = Optional.of(lastLine(outputTail().get()));
+    }
+    String text = first.orElse("");
     List<Delivery> sent = notifications();
     if (!sent.isEmpty()) {
       List<String> parts = new ArrayList<>();

@@ -137,7 +137,8 @@ final class RunOutput implements OutputSink, AutoCloseable {
 
   private void write(String raw) {
     String line = redactor.redact(raw);
-    long bytes = line.getBytes(StandardCharsets.UTF_8).length + 1L;
+    // counted only under a cap: an encoding per line is work a run without one need not do
+    long bytes = cap == 0 ? 0 : line.getBytes(StandardCharsets.UTF_8).length + 1L;
     try {
       if (cap == 0 || (spooledLines == 0 && headBytes + bytes <= cap / 2)) {
         BufferedWriter file = file();

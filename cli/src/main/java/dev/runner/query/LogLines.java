@@ -55,33 +55,9 @@ public final class LogLines {
     }
   }
 
-  /** Where the last {@code lines} lines begin: after the newline that comes before them. */
+  /** Where the last {@code lines} lines begin; a final newline ends the last line. */
   private static long start(FileChannel channel, long end, long lines) throws IOException {
-    if (lines <= 0) {
-      return end;
-    }
-    ByteBuffer buffer = ByteBuffer.allocate(BLOCK);
-    long newlines = 0;
-    long at = end;
-    boolean last = true; // the file's final newline ends the last line, it does not start one
-    while (at > 0) {
-      int size = (int) Math.min(BLOCK, at);
-      at -= size;
-      buffer.clear().limit(size);
-      channel.read(buffer, at);
-      for (int i = size - 1; i >= 0; i--) {
-        if (buffer.get(i) == '\n') {
-          if (last && at + i == end - 1) {
-            continue;
-          }
-          if (++newlines == lines) {
-            return at + i + 1;
-          }
-        }
-        last = false;
-      }
-    }
-    return 0;
+    return lines <= 0 ? end : afterNewline(channel, 0, end, lines, true);
   }
 
   /**
@@ -110,7 +86,7 @@ public final class LogLines {
       return at;
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long end = wholeLines ? afterLastNewline(channel, at, channel.size()) : channel.size();
+      long end = wholeLines ? afterNewline(channel, at, channel.size(), 1, false) : channel.size();
       if (end <= at) {
         return at;
       }
@@ -144,9 +120,14 @@ public final class LogLines {
     }
   }
 
-  /** Just after the last newline in [from, to), or {@code from} when there is none. */
-  private static long afterLastNewline(FileChannel channel, long from, long to) throws IOException {
+  /**
+   * Just after the {@code nth} newline counted back from {@code to} in [from, to), or {@code from}
+   * when there are fewer; {@code skipFinal} leaves out a newline at {@code to - 1}.
+   */
+  private static long afterNewline(
+      FileChannel channel, long from, long to, long nth, boolean skipFinal) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(BLOCK);
+    long found = 0;
     long at = to;
     while (at > from) {
       int size = (int) Math.min(BLOCK, at - from);
@@ -154,7 +135,8 @@ public final class LogLines {
       buffer.clear().limit(size);
       channel.read(buffer, at);
       for (int i = size - 1; i >= 0; i--) {
-        if (buffer.get(i) == '\n') {
+        boolean last = skipFinal && at + i == to - 1;
+        if (buffer.get(i) == '\n' && !last && ++found == nth) {
           return at + i + 1;
         }
       }

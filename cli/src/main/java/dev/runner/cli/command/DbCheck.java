@@ -49,19 +49,16 @@ final class DbCheck implements Callable<Integer> {
       report.none();
       return ExitCode.OK;
     }
+    StoreFactory stores = StoreFactory.of(config);
     Store.Inspection inspection;
-    try (Store store = StoreFactory.of(config).openReadOnly()) {
+    try (Store store = stores.openReadOnly()) {
       inspection = store.inspect();
     } catch (StoreException e) {
       report.unreadable(e);
       return ExitCode.ENVIRONMENT;
     }
     long journal = journalFiles(config.home().dir().resolve("journal"));
-    report.inspection(
-        inspection,
-        StoreFactory.of(config).knownSchemaVersion(),
-        journal,
-        config.settings().zone());
+    report.inspection(inspection, stores.knownSchemaVersion(), journal, config.settings().zone());
     return inspection.intact() ? ExitCode.OK : ExitCode.ENVIRONMENT;
   }
 

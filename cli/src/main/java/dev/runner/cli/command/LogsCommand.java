@@ -4,12 +4,13 @@ import dev.runner.cli.ExitCode;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
-import dev.runner.config.InvalidConfigException;
 import dev.runner.config.RunnerConfig;
 import dev.runner.query.LogLines;
 import dev.runner.query.RunDetail;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
+import dev.runner.store.Store;
+import dev.runner.store.factory.StoreFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -47,17 +48,6 @@ final class LogsCommand implements Callable<Integer> {
       description = "While the run runs, print its lines as they come; end when it ends.")
   boolean follow;
 
-  private boolean stillRunning() {
-    try {
-      return root.session()
-          .read(store -> store.find(runId))
-          .map(r -> r.status() == RunStatus.RUNNING)
-          .orElse(false);
-    } catch (InvalidConfigException e) {
-      return false;
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
@@ -80,7 +70,14 @@ final class LogsCommand implements Callable<Integer> {
           "--follow prints the whole log as it grows; leave out --head/--tail");
     }
     if (follow && run.status() == RunStatus.RUNNING) {
-      LogLines.follow(file, () -> stillRunning(), inv.out(), Duration.ofMillis(200));
+      // one connection for the whole follow: its every poll asks whether the run still runs
+      try (Store store = StoreFactory.of(config).openForReading()) {
+        LogLines.follow(
+            file,
+            () -> store.find(runId).map(r -> r.status() == RunStatus.RUNNING).orElse(false),
+            inv.out(),
+            Duration.ofMillis(200));
+      }
       return ExitCode.OK;
     }
     try {
