@@ -11,6 +11,7 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Identity;
 import dev.runner.engine.Json;
 import dev.runner.query.HomeStatus;
+import dev.runner.query.StatusJson;
 import dev.runner.query.StatusReader;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -63,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
         root.session()
             .read(store -> new StatusReader(Identity.current()).read(store, home, problems, at));
     if (json) {
-      inv.out().println(Json.pretty(StatusReport.json(status, zone)));
+      inv.out().println(Json.pretty(StatusJson.of(status, zone, StatusReport.words(status, zone))));
     } else {
       StatusReport.print(status, config.home().dir(), zone, inv.out());
     }
