@@ -156,6 +156,7 @@ function _complete_runner() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tick" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} web" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_runner; return $?; fi
@@ -189,65 +190,67 @@ function _complete_runner() {
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(tick)
   local cmds1=(daemon)
-  local cmds2=(run)
-  local cmds3=(list)
-  local cmds4=(status)
-  local cmds5=(history)
-  local cmds6=(logs)
-  local cmds7=(enable)
-  local cmds8=(disable)
-  local cmds9=(validate)
-  local cmds10=(next)
-  local cmds11=(deps)
-  local cmds12=(backfill)
-  local cmds13=(notify)
-  local cmds14=(cron)
-  local cmds15=(stats)
-  local cmds16=(shell)
-  local cmds17=(prune)
-  local cmds18=(db)
-  local cmds19=(state)
-  local cmds20=(init)
-  local cmds21=(completion)
-  local cmds22=(man)
-  local cmds23=(install)
-  local cmds24=(uninstall)
-  local cmds25=(notify test)
-  local cmds26=(db check)
-  local cmds27=(db init)
-  local cmds28=(state reset)
-  local cmds29=(install cron)
-  local cmds30=(install systemd)
+  local cmds2=(web)
+  local cmds3=(run)
+  local cmds4=(list)
+  local cmds5=(status)
+  local cmds6=(history)
+  local cmds7=(logs)
+  local cmds8=(enable)
+  local cmds9=(disable)
+  local cmds10=(validate)
+  local cmds11=(next)
+  local cmds12=(deps)
+  local cmds13=(backfill)
+  local cmds14=(notify)
+  local cmds15=(cron)
+  local cmds16=(stats)
+  local cmds17=(shell)
+  local cmds18=(prune)
+  local cmds19=(db)
+  local cmds20=(state)
+  local cmds21=(init)
+  local cmds22=(completion)
+  local cmds23=(man)
+  local cmds24=(install)
+  local cmds25=(uninstall)
+  local cmds26=(notify test)
+  local cmds27=(db check)
+  local cmds28=(db init)
+  local cmds29=(state reset)
+  local cmds30=(install cron)
+  local cmds31=(install systemd)
 
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_runner_install_systemd; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_runner_install_cron; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_runner_state_reset; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_runner_db_init; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_runner_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_runner_notify_test; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_uninstall; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_install; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_man; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_completion; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_init; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_state; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_db; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_prune; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_shell; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_stats; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_cron; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_runner_notify; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_runner_backfill; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_runner_deps; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_runner_next; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_runner_validate; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_runner_disable; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_runner_enable; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_runner_logs; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_runner_history; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_runner_status; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_runner_list; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_runner_run; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_runner_install_systemd; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_runner_install_cron; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_runner_state_reset; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_runner_db_init; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_runner_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_runner_notify_test; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_runner_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_install; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_man; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_completion; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_init; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_state; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_db; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_prune; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_shell; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_stats; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_cron; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_notify; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_runner_backfill; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_runner_deps; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_runner_next; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_runner_validate; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_runner_disable; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_runner_enable; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_runner_logs; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_runner_history; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_runner_status; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_runner_list; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_runner_run; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_runner_web; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_runner_daemon; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_runner_tick; return $?; fi
 
@@ -261,7 +264,7 @@ function _picocli_runner() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="tick daemon run list status history logs enable disable validate next deps backfill notify cron stats shell prune db state init completion man install uninstall"
+  local commands="tick daemon web run list status history logs enable disable validate next deps backfill notify cron stats shell prune db state init completion man install uninstall"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts="'--home' '--config' '--env-file'"
 
@@ -338,6 +341,42 @@ function _picocli_runner_daemon() {
 
   case ${prev_word} in
     '--grace')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `web` subcommand.
+function _picocli_runner_web() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--listen' '--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--listen')
       return
       ;;
     '--home')

@@ -19,15 +19,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Whether {@code tasks_config.json} or {@code .env} changed since the config in use was read, and a
  * wake-up when they do (inotify through {@link WatchService}, on their folders, so an editor that
- * saves by renaming is seen too).
+ * saves by renaming is seen too). The web server asks {@link #changed} per request instead: a few
+ * file stats.
  */
-final class ConfigWatch implements AutoCloseable {
+public final class ConfigWatch implements AutoCloseable {
 
   private final List<Path> files;
   private List<Stamp> accepted;
   private WatchService service;
 
-  ConfigWatch(List<Path> files) {
+  public ConfigWatch(List<Path> files) {
     this.files = List.copyOf(files);
     this.accepted = stamps();
   }
@@ -36,7 +37,7 @@ final class ConfigWatch implements AutoCloseable {
   private record Stamp(boolean exists, FileTime modified, long size, Object key) {}
 
   /** Whether a file differs from when {@link #accept} was last called. */
-  boolean changed() {
+  public boolean changed() {
     return !stamps().equals(accepted);
   }
 
@@ -44,7 +45,7 @@ final class ConfigWatch implements AutoCloseable {
    * Takes the files' present state as seen; called before they are read, so a save during the read
    * is a change again.
    */
-  void accept() {
+  public void accept() {
     accepted = stamps();
   }
 

@@ -90,6 +90,32 @@ public final class Json {
     return result;
   }
 
+  /**
+   * A JSON object sent to runner (the API's request bodies), read strictly: nothing before or after
+   * it, no duplicate keys.
+   *
+   * @throws IllegalArgumentException when the text is not one JSON object, saying where
+   */
+  public static Map<String, Object> parseObject(String text) {
+    try (JsonParser parser =
+        FACTORY.createParser(text).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("expected a JSON object");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> map = (Map<String, Object>) readValue(parser);
+      if (parser.nextToken() != null) {
+        throw new IllegalArgumentException("text after the JSON object");
+      }
+      return map;
+    } catch (IOException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      int cut = message.indexOf('\n');
+      throw new IllegalArgumentException(
+          "not valid JSON: " + (cut < 0 ? message : message.substring(0, cut)), e);
+    }
+  }
+
   private static Object readValue(JsonParser parser) throws IOException {
     switch (parser.currentToken()) {
       case START_OBJECT:

@@ -18,24 +18,43 @@ public final class TaskJson {
   public static List<Map<String, Object>> of(List<TaskRow> tasks, ZoneId zone) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (TaskRow task : tasks) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("name", task.name());
-      row.put("enabled", task.valid() ? task.enabled() : null);
-      row.put("type", task.type());
-      row.put("schedule", task.schedule());
-      row.put("timezone", task.zone());
-      row.put("next_run", DateTimeText.iso(task.next(), zone));
-      row.put("last_status", task.lastStatus() == null ? null : task.lastStatus().dbName());
-      row.put("running", task.running());
-      row.put("successes", task.successes());
-      row.put("failures", task.failures());
-      row.put("description", task.description());
-      row.put(
-          "state_ahead",
-          task.ahead() == null ? null : DateTimeText.iso(task.ahead().watermark(), zone));
-      row.put("problems", task.problems());
-      rows.add(row);
+      rows.add(row(task, zone));
     }
     return rows;
+  }
+
+  /**
+   * One task as the API's {@code GET /api/v1/tasks/{name}} answers it: its row's keys, then {@code
+   * next_fires} (in the task's zone), {@code last_run} and {@code running_runs} (as {@code history
+   * --json} has runs).
+   */
+  public static Map<String, Object> detail(TaskDetail task, ZoneId zone) {
+    Map<String, Object> out = row(task.row(), zone);
+    out.put(
+        "next_fires",
+        task.nextFires().stream().map(f -> DateTimeText.iso(f, task.zone())).toList());
+    out.put("last_run", task.lastRun() == null ? null : RunJson.of(task.lastRun(), zone));
+    out.put("running_runs", task.running().stream().map(r -> RunJson.of(r, zone)).toList());
+    return out;
+  }
+
+  private static Map<String, Object> row(TaskRow task, ZoneId zone) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("name", task.name());
+    row.put("enabled", task.valid() ? task.enabled() : null);
+    row.put("type", task.type());
+    row.put("schedule", task.schedule());
+    row.put("timezone", task.zone());
+    row.put("next_run", DateTimeText.iso(task.next(), zone));
+    row.put("last_status", task.lastStatus() == null ? null : task.lastStatus().dbName());
+    row.put("running", task.running());
+    row.put("successes", task.successes());
+    row.put("failures", task.failures());
+    row.put("description", task.description());
+    row.put(
+        "state_ahead",
+        task.ahead() == null ? null : DateTimeText.iso(task.ahead().watermark(), zone));
+    row.put("problems", task.problems());
+    return row;
   }
 }

@@ -17,6 +17,16 @@ public final class ValidationJson {
   /** The --json answer: the same keys, in the same order, valid or not. */
   public static Map<String, Object> of(
       boolean valid, Integer tasks, List<Problem> problems, List<String> warnings) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("valid", valid);
+    out.put("tasks", tasks);
+    out.put("problems", problems(problems));
+    out.put("warnings", warnings);
+    return out;
+  }
+
+  /** Each problem as an object: the {@code problems} of the answer, and of an API's error. */
+  public static List<Map<String, Object>> problems(List<Problem> problems) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Problem p : problems) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -28,11 +38,6 @@ public final class ValidationJson {
       row.put("hint", p.hint());
       rows.add(row);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("valid", valid);
-    out.put("tasks", tasks);
-    out.put("problems", rows);
-    out.put("warnings", warnings);
-    return out;
+    return rows;
   }
 }

@@ -107,6 +107,9 @@ public interface Store extends AutoCloseable {
   /** One page of history, newest first. */
   List<RunRecord> history(HistoryQuery query);
 
+  /** How many rows the query's filters match, over all its pages. */
+  long countHistory(HistoryQuery query);
+
   /** Final runs of {@code task} (or all) since {@code since}, newest first: for stats. */
   List<RunRecord> outcomesSince(String task, Instant since, int limit);
 

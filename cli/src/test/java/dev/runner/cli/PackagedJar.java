@@ -32,6 +32,9 @@ public final class PackagedJar {
   /** Added to each process's environment, as Docker's -e or systemd's Environment= would be. */
   final Map<String, String> env = new HashMap<>();
 
+  /** Options for the JVM, before {@code -jar}: {@code -Xlog:class+load} to see what loads. */
+  final List<String> jvm = new ArrayList<>();
+
   PackagedJar(Path home) {
     this(home, home);
   }
@@ -51,15 +54,9 @@ public final class PackagedJar {
   }
 
   Process start(Path stdout, Path stderr, String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "java",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                JAR.toString(),
-                "--home",
-                home.toString()));
+    List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1"));
+    command.addAll(jvm);
+    command.addAll(List.of("-jar", JAR.toString(), "--home", home.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("RUNNER_TIMEZONE", "UTC");

@@ -284,6 +284,41 @@ public abstract class StoreContract {
   }
 
   @Test
+  void history_filters_by_trigger_and_a_half_open_range_and_counts_what_its_filters_match() {
+    try (Store store = connect()) {
+      long a1 = run(store, "a", FIRE, RunStatus.SUCCESS);
+      long a2 = run(store, "a", FIRE.plusSeconds(60), RunStatus.TIMEOUT);
+      long byHand =
+          store
+              .inTransaction(
+                  tx ->
+                      tx.insert(
+                          new NewRun(
+                              "a",
+                              RunStatus.RUNNING,
+                              FIRE.plusSeconds(120),
+                              FIRE.plusSeconds(120),
+                              Trigger.MANUAL,
+                              1,
+                              "{}"),
+                          "h",
+                          1))
+              .orElseThrow();
+      run(store, "b", FIRE.plusSeconds(60), RunStatus.CRASHED);
+      HistoryQuery manual = new HistoryQuery(null, null, null, 10, 0, null, Set.of(Trigger.MANUAL));
+      assertThat(ids(store.history(manual))).containsExactly(byHand);
+      assertThat(store.countHistory(manual)).isEqualTo(1);
+      HistoryQuery range = new HistoryQuery("a", null, FIRE, 10, 0, FIRE.plusSeconds(120), null);
+      assertThat(ids(store.history(range))).containsExactly(a2, a1);
+      assertThat(store.countHistory(range)).isEqualTo(2);
+      assertThat(store.countHistory(new HistoryQuery(null, null, null, 1, 3))).isEqualTo(4);
+      assertThat(store.countHistory(new HistoryQuery(null, RunStatus.FAILURES, null, 1, 0)))
+          .isEqualTo(2);
+      assertThat(store.countHistory(new HistoryQuery("c", null, null, 10, 0))).isZero();
+    }
+  }
+
+  @Test
   void pruning_takes_old_ended_rows_oldest_first_and_never_a_running_one() {
     try (Store store = connect()) {
       long old1 = run(store, "a", FIRE, RunStatus.SUCCESS);

@@ -19,6 +19,7 @@ public final class Commands {
       List.of(
           TickCommand.class,
           DaemonCommand.class,
+          WebCommand.class,
           RunCommand.class,
           ListCommand.class,
           StatusCommand.class,

@@ -642,8 +642,34 @@ public class JdbcStore implements Store {
 
   @Override
   public List<RunRecord> history(HistoryQuery q) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM task_logs WHERE 1 = 1");
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM task_logs");
     List<Object> args = new ArrayList<>();
+    where(q, sql, args);
+    sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
+    args.add(q.limit());
+    args.add(q.offset());
+    return query(sql.toString(), args);
+  }
+
+  @Override
+  public synchronized long countHistory(HistoryQuery q) {
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM task_logs");
+    List<Object> args = new ArrayList<>();
+    where(q, sql, args);
+    return sql(
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            bind(ps, args.toArray());
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : 0L;
+            }
+          }
+        });
+  }
+
+  /** The filters of a history query, the same for its page and its count. */
+  private static void where(HistoryQuery q, StringBuilder sql, List<Object> args) {
+    sql.append(" WHERE 1 = 1");
     if (q.task() != null) {
       sql.append(" AND task_name = ?");
       args.add(q.task());
@@ -656,14 +682,22 @@ public class JdbcStore implements Store {
       }
       sql.append(marks);
     }
+    if (q.triggers() != null && !q.triggers().isEmpty()) {
+      StringJoiner marks = new StringJoiner(", ", " AND trigger IN (", ")");
+      for (Trigger trigger : q.triggers()) {
+        marks.add("?");
+        args.add(trigger.dbName());
+      }
+      sql.append(marks);
+    }
     if (q.since() != null) {
       sql.append(" AND run_time >= ?");
       args.add(q.since());
     }
-    sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
-    args.add(q.limit());
-    args.add(q.offset());
-    return query(sql.toString(), args);
+    if (q.until() != null) {
+      sql.append(" AND run_time < ?");
+      args.add(q.until());
+    }
   }
 
   private synchronized List<RunRecord> query(String sql, List<Object> args) {

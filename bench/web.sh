@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# runner web: the time from start to its URL on stdout, and GET /api/v1/runs?limit=50 (and a
+# filtered page, and /api/v1/tasks) on ROWS history rows; curl's total time, median of 21 and p95.
+# Usage: bench/web.sh [ROWS]   (needs sqlite3, curl; builds nothing: mvn package first)
+set -euo pipefail
+rows=${1:-100000}
+root=$(cd "$(dirname "$0")/.." && pwd)
+jar="$root/cli/target/runner.jar"
+work=$(mktemp -d); trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+home="$work/home"; mkdir -p "$home"
+python3 -c "import json; print(json.dumps({f'task_{i}': {'type': 'shell', 'every': '1h', 'command': 'true'} for i in range(20)}))" > "$home/tasks_config.json"
+java -jar "$jar" --home "$home" db init > /dev/null
+sqlite3 "$home/task_log.db" <<SQL
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $rows)
+INSERT INTO task_logs (task_name, status, run_time, duration, message, scheduled_for, trigger,
+                       attempt, end_time, host, pid, final)
+SELECT 'task_' || (i % 20),
+       CASE WHEN i % 10 = 0 THEN 'technical_failure' ELSE 'success' END,
+       strftime('%Y-%m-%dT%H:%M:%S.000Z', '2025-01-01', '+' || i || ' minutes'), 1.5,
+       '{"exit_code":0,"output_tail":"ok"}',
+       strftime('%Y-%m-%dT%H:%M:%S.000Z', '2025-01-01', '+' || i || ' minutes'), 'schedule', 1,
+       strftime('%Y-%m-%dT%H:%M:%S.000Z', '2025-01-01', '+' || i || ' minutes', '+2 seconds'),
+       'bench', 1, 1
+FROM n;
+SQL
+java -jar "$jar" --home "$home" tick > /dev/null 2>&1 || true  # state rows, as a home has them
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+p95() { sort -n | awk '{a[NR]=$1} END {i=int(NR*0.95+0.999); print a[i]}'; }
+for i in 1 2 3 4 5; do
+  start=$(date +%s.%N)
+  java -jar "$jar" --home "$home" web --listen 127.0.0.1:0 > "$work/out" 2>/dev/null & pid=$!
+  until grep -q '^runner web: ' "$work/out" 2>/dev/null; do sleep 0.01; done
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc >> "$work/start.txt"
+  url=$(sed -n 's/^runner web: //p' "$work/out")
+  if [ "$i" -lt 5 ]; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+done
+echo "rows: $rows"
+echo "start to URL: median $(median < "$work/start.txt") s of 5"
+curl -s -o /dev/null "${url}api/v1/runs?limit=50"  # the first request warms the JVM's code
+for path in "api/v1/runs?limit=50" "api/v1/runs?limit=50&page=100&status=failed" "api/v1/tasks"; do
+  : > "$work/t.txt"
+  for i in $(seq 21); do curl -s -o /dev/null -w '%{time_total}\n' "$url$path" >> "$work/t.txt"; done
+  echo "GET /$path: median $(median < "$work/t.txt") s, p95 $(p95 < "$work/t.txt") s (21)"
+done
+echo "RSS: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB", $1/1024}')"

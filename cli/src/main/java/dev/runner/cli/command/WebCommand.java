@@ -1,0 +1,68 @@
+package dev.runner.cli.command;
+
+import dev.runner.cli.ExitCode;
+import dev.runner.cli.Invocation;
+import dev.runner.cli.RunnerCommand;
+import dev.runner.cli.Session;
+import dev.runner.cli.UsageException;
+import dev.runner.cli.render.EnvFileWarning;
+import dev.runner.config.RunnerConfig;
+import dev.runner.web.Listen;
+import dev.runner.web.WebServer;
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "web",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the REST API (the console's pages come later) for a home that cron's tick drives.",
+      "Reads as list, history, stats and status --json do; POST /api/v1/tasks/NAME/run starts",
+      "a run at once, claimed as a tick claims one. Loopback addresses only (no login yet).",
+      "The config is read again when it changes; SIGTERM or Ctrl-C stops it cleanly.",
+      "The first line on stdout is its URL: runner web: http://127.0.0.1:8080/"
+    })
+final class WebCommand implements Callable<Integer> {
+
+  @ParentCommand RunnerCommand root;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      defaultValue = "127.0.0.1:8080",
+      description =
+          "Where to listen (default: ${DEFAULT-VALUE}); port 0 takes any free port. A loopback"
+              + " address only: put a reverse proxy with authentication in front to reach it"
+              + " from elsewhere.")
+  String listen;
+
+  @Override
+  public Integer call() throws Exception {
+    Invocation inv = root.invocation();
+    Listen at;
+    try {
+      at = Listen.parse(listen);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--listen: " + e.getMessage());
+    }
+    Session session = root.session();
+    RunnerConfig settings = session.settings();
+    new EnvFileWarning(settings.home().dir()).sayOnce(settings.home().envFile(), inv.err());
+    WebServer server;
+    try {
+      // method references, not a class of this command: nothing of dev.runner.web loads with it
+      server = WebServer.start(at, session::reloadConfig, session::settings, inv.clock());
+    } catch (IOException e) {
+      throw new UsageException("--listen: cannot listen on " + listen + ": " + e.getMessage());
+    }
+    inv.out().println("runner web: " + server.url());
+    inv.out().flush();
+    // SIGTERM and SIGINT run the hook: requests end, runs are recorded, then the JVM may end.
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "runner-web-stop"));
+    server.awaitStopped();
+    return ExitCode.OK;
+  }
+}
