@@ -62,6 +62,7 @@ public final class WebServer {
     Api api = new Api(home);
     route("GET", "/", api::index);
     route("GET", "/healthz", api::health);
+    route("GET", "/api/v1/openapi.json", api::openapi);
     route("GET", "/api/v1/tasks", api::tasks);
     route("GET", "/api/v1/tasks/*", api::task);
     route("POST", "/api/v1/tasks/*/run", api::run);
@@ -125,6 +126,18 @@ public final class WebServer {
   /** Waits until {@link #stop} has ended. */
   public void awaitStopped() throws InterruptedException {
     stopped.await();
+  }
+
+  /**
+   * Every route as {@code "GET /api/v1/tasks/{}"}, a path parameter written {@code {}}: what the
+   * OpenAPI document must list, no more and no less.
+   */
+  List<String> operations() {
+    List<String> out = new ArrayList<>();
+    routes.forEach(
+        (pattern, methods) ->
+            methods.keySet().forEach(method -> out.add(method + " " + pattern.replace("*", "{}"))));
+    return out;
   }
 
   private void route(String method, String pattern, Handler handler) {
