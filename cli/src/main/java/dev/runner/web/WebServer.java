@@ -109,10 +109,13 @@ public final class WebServer {
   }
 
   /**
-   * The stop: no new connection is taken, requests under way get a second to end, then the runs
-   * started here are stopped and recorded as stopped.
+   * The stop, once: no new connection is taken, requests under way get a second to end, then the
+   * runs started here are stopped and recorded as stopped.
    */
-  public void stop() {
+  public synchronized void stop() {
+    if (stopped.getCount() == 0) {
+      return; // stopped already: the daemon stops it on its way out and on SIGTERM
+    }
     try {
       server.stop(1);
       threads.shutdown();
