@@ -94,12 +94,20 @@ final class Api {
           GET  /healthz
           GET  /api/v1/tasks
           GET  /api/v1/tasks/{name}
+          POST /api/v1/tasks                 {"name": "...", "task": {...}}
+          PUT  /api/v1/tasks/{name}          {...the task's fields}
+          DELETE /api/v1/tasks/{name}
           POST /api/v1/tasks/{name}/run      {"params": {...}, "no_deps": false}
+          POST /api/v1/tasks/{name}/enable   (and /disable)
           GET  /api/v1/runs?task=&status=&trigger=&since=&until=&limit=&page=
           GET  /api/v1/runs/{id}
           GET  /api/v1/runs/{id}/log
           GET  /api/v1/stats?task=&days=
           GET  /api/v1/status
+          GET  /api/v1/config
+          POST /api/v1/config/validate       {"text": "..."}
+          PUT  /api/v1/config                {"text": "...", "version": "..."}
+          GET  /api/v1/cron?expr=&tz=&from=&n=
         """);
   }
 
@@ -124,13 +132,17 @@ final class Api {
 
   /** {@code GET /api/v1/tasks/{name}}: its row, next fires, last run and runs under way. */
   void task(Call call) throws IOException {
+    call.json(200, taskDetail(call.path.get(3)));
+  }
+
+  /** What {@code GET /api/v1/tasks/{name}} answers; the config editor answers it too. */
+  Object taskDetail(String name) {
     RunnerConfig config = tasksConfig();
-    String name = call.path.get(3);
     Optional<TaskDetail> detail = read(store -> TaskDetail.read(config, store, name, now()));
     if (detail.isEmpty()) {
       throw unknownTask(config, name);
     }
-    call.json(200, TaskJson.detail(detail.get(), config.settings().zone()));
+    return TaskJson.detail(detail.get(), config.settings().zone());
   }
 
   private static ApiProblem unknownTask(RunnerConfig config, String name) {

@@ -15,6 +15,10 @@ final class ApiProblem extends RuntimeException {
   static final String CONFIG_INVALID = "urn:runner:problem:config-invalid";
 
   static final String TASK_INVALID = "urn:runner:problem:task-invalid";
+  static final String TASK_EXISTS = "urn:runner:problem:task-exists";
+  static final String CONFIG_CHANGED = "urn:runner:problem:config-changed";
+  static final String MASKED_SECRET = "urn:runner:problem:masked-secret";
+  static final String BAD_CRON = "urn:runner:problem:bad-cron";
   static final String TASK_BUSY = "urn:runner:problem:task-busy";
   static final String UNKNOWN_TASK = "urn:runner:problem:unknown-task";
   static final String WINDOW_TASK = "urn:runner:problem:window-task";

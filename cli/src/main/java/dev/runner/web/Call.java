@@ -111,14 +111,19 @@ final class Call {
 
   /** The request's body as text, at most {@link #MAX_BODY} bytes. */
   String body() throws IOException {
+    return body(MAX_BODY);
+  }
+
+  /** The request's body as text, at most {@code max} bytes (413 past them). */
+  String body(int max) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       int n;
       while ((n = in.read(buffer)) > 0) {
         out.write(buffer, 0, n);
-        if (out.size() > MAX_BODY) {
-          throw ApiProblem.http(413, "the body is larger than " + MAX_BODY + " bytes");
+        if (out.size() > max) {
+          throw ApiProblem.http(413, "the body is larger than " + max + " bytes");
         }
       }
       return out.toString(StandardCharsets.UTF_8);
@@ -142,6 +147,11 @@ final class Call {
       exchange.getResponseHeaders().set("Allow", String.join(", ", p.allow));
     }
     send(p.status, "application/problem+json", Json.write(Masked.of(body, redactor)));
+  }
+
+  /** An answer without a body: 204 after a delete. */
+  void empty(int status) throws IOException {
+    exchange.sendResponseHeaders(status, -1);
   }
 
   void text(int status, String text) throws IOException {

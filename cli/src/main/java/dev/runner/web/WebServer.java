@@ -2,6 +2,8 @@ package dev.runner.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.runner.config.ConfigEditor;
+import dev.runner.config.ConfigLoader;
 import dev.runner.config.InvalidConfigException;
 import dev.runner.store.StoreException;
 import java.io.IOException;
@@ -47,7 +49,7 @@ public final class WebServer {
     void handle(Call call) throws IOException, InvalidConfigException;
   }
 
-  private WebServer(HttpServer server, WebHome home) {
+  private WebServer(HttpServer server, WebHome home, ConfigLoader loader) {
     this.server = server;
     this.home = home;
     AtomicInteger count = new AtomicInteger();
@@ -71,19 +73,34 @@ public final class WebServer {
     route("GET", "/api/v1/runs/*/log", api::log);
     route("GET", "/api/v1/stats", api::stats);
     route("GET", "/api/v1/status", api::status);
+    ConfigApi config = new ConfigApi(home, api, new ConfigEditor(loader));
+    route("POST", "/api/v1/tasks", config::create);
+    route("PUT", "/api/v1/tasks/*", config::replace);
+    route("DELETE", "/api/v1/tasks/*", config::delete);
+    route("POST", "/api/v1/tasks/*/enable", config::enable);
+    route("POST", "/api/v1/tasks/*/disable", config::disable);
+    route("GET", "/api/v1/config", config::config);
+    route("PUT", "/api/v1/config", config::replaceText);
+    route("POST", "/api/v1/config/validate", config::validate);
+    route("GET", "/api/v1/cron", new CronApi(home)::cron);
     server.createContext("/", this::serve);
     server.setExecutor(threads);
   }
 
   /**
    * Serves the home on {@code listen}: its config read by {@code config} (one whose tasks do not
-   * load is served with its problems and {@code settings}' read), the server started.
+   * load is served with its problems and {@code settings}' read), its edits checked by {@code
+   * loader} as {@code runner validate} checks, the server started.
    *
    * @throws InvalidConfigException when even the settings and {@code .env} do not load
    * @throws IOException when the address cannot be bound (taken, not this host's)
    */
   public static WebServer start(
-      Listen listen, WebHome.Loader config, WebHome.Loader settings, Clock clock)
+      Listen listen,
+      WebHome.Loader config,
+      WebHome.Loader settings,
+      ConfigLoader loader,
+      Clock clock)
       throws IOException, InvalidConfigException {
     WebHome home = WebHome.open(new WebHome.Source(config, settings), clock);
     HttpServer http;
@@ -93,7 +110,7 @@ public final class WebServer {
       home.close();
       throw e;
     }
-    WebServer web = new WebServer(http, home);
+    WebServer web = new WebServer(http, home, loader);
     http.start();
     return web;
   }

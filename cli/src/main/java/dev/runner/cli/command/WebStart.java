@@ -27,7 +27,9 @@ final class WebStart {
     }
     WebServer server;
     try {
-      server = WebServer.start(at, session::reloadConfig, session::settings, inv.clock());
+      server =
+          WebServer.start(
+              at, session::reloadConfig, session::settings, session.loader(), inv.clock());
     } catch (IOException e) {
       throw new UsageException("--listen: cannot listen on " + listen + ": " + e.getMessage());
     }
