@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -300,5 +303,38 @@ class TaskEditsTest {
     assertThat(editor().problems(home(), "{\"a\": {\"type\": \"shell\", \"every\": \"1x\"}}"))
         .anySatisfy(p -> assertThat(p.path()).isEqualTo("a.every"));
     assertThat(editor().problems(home(), next)).isEmpty();
+  }
+
+  @Test
+  void edits_from_many_threads_do_not_interleave_and_none_is_lost() throws Exception {
+    write("{\n  \"a\": {\"type\": \"shell\", \"command\": \"true\"}\n}\n");
+    ConfigEditor editor = editor(); // the server's one editor, shared by its request threads
+    List<Thread> threads = new ArrayList<>();
+    List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+    for (int i = 0; i < 8; i++) {
+      String name = "t" + i;
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  editor.create(home(), name, cmd("echo " + name));
+                  editor.setEnabled(home(), List.of(name), false);
+                } catch (Throwable e) {
+                  failures.add(e);
+                }
+              });
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertThat(failures).isEmpty();
+    RunnerConfig config =
+        new ConfigLoader(TaskTypes.load(getClass().getClassLoader()), Map.of(), ZoneOffset.UTC)
+            .load(home());
+    assertThat(config.names()).hasSize(9);
+    assertThat(config.tasks()).filteredOn(t -> !t.enabled()).hasSize(8);
+    assertThat(read()).startsWith("{\n  \"a\": {\"type\": \"shell\", \"command\": \"true\"},\n");
   }
 }
