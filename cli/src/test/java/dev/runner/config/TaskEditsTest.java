@@ -337,4 +337,37 @@ class TaskEditsTest {
     assertThat(config.tasks()).filteredOn(t -> !t.enabled()).hasSize(8);
     assertThat(read()).startsWith("{\n  \"a\": {\"type\": \"shell\", \"command\": \"true\"},\n");
   }
+
+  @Test
+  void a_file_of_only_its_schema_takes_the_first_task_below_it() throws Exception {
+    write("{\n    \"$schema\": \"./tasks_config.schema.json\"\n}\n");
+    editor().create(home(), "a", cmd("true"));
+    assertThat(read())
+        .isEqualTo(
+            "{\n    \"$schema\": \"./tasks_config.schema.json\",\n    \"a\": {\n"
+                + "        \"type\": \"shell\",\n        \"command\": \"true\"\n    }\n}\n");
+    assertThatThrownBy(() -> editor().delete(home(), "$schema"))
+        .isInstanceOf(UnknownTaskException.class);
+  }
+
+  @Test
+  void a_one_line_task_is_replaced_on_one_line_and_a_broken_one_by_the_files_indent()
+      throws Exception {
+    String original =
+        "{\n  \"a\": { \"type\": \"shell\", \"command\": \"true\" },\n"
+            + "  \"b\": {\n      \"type\": \"shell\",\n      \"command\": \"true\"\n  },\n"
+            + "  \"c\": 1\n}\n";
+    write(original);
+    editor().replace(home(), "c", cmd("echo c"));
+    String fixed =
+        original.replace(
+            "\"c\": 1", "\"c\": {\n      \"type\": \"shell\",\n      \"command\": \"echo c\"\n  }");
+    assertThat(read()).isEqualTo(fixed);
+    editor().replace(home(), "a", cmd("echo a"));
+    assertThat(read())
+        .isEqualTo(
+            fixed.replace(
+                "{ \"type\": \"shell\", \"command\": \"true\" }",
+                "{ \"type\": \"shell\", \"command\": \"echo a\" }"));
+  }
 }
