@@ -66,7 +66,7 @@ public final class Engine implements AutoCloseable {
   private final ClaimRows rows;
   private final Mode mode;
   private volatile Redactor redactor;
-  private final ActiveRuns active = new ActiveRuns();
+  private final ActiveRuns active = new ActiveRuns(this::watchCancels);
   private final TaskLocks locks;
   private final Liveness liveness;
   private final CrashSweep sweep;
@@ -109,6 +109,66 @@ public final class Engine implements AutoCloseable {
               return thread;
             });
     this.processes = new ProcessGroups(timers, KILL_GRACE);
+  }
+
+  /** Started with the first run: see {@link CancelWatch}. */
+  private void watchCancels() {
+    new CancelWatch(active, this::store, taskLog).start(timers);
+  }
+
+  /** What {@link #cancel} found. */
+  public enum CancelResult {
+    /** The run's owner has been asked; it stops the run within a second or so. */
+    REQUESTED,
+    /** Its owner was gone: the run was recorded {@code cancelled} at once. */
+    RECORDED,
+    /** The run had ended already (or never ran): nothing to stop. */
+    NOT_RUNNING,
+    UNKNOWN
+  }
+
+  /** A cancel's result, with the row as it was found (null when unknown). */
+  public record Cancel(CancelResult result, RunRecord run) {}
+
+  /**
+   * Stops a run, whichever process owns it: its row is marked (which the owner's {@link
+   * CancelWatch} reads), a run of this engine's is stopped at once, and one whose owner is gone is
+   * recorded {@code cancelled} here. The one cancel path of {@code runner cancel} and the API.
+   */
+  public Cancel cancel(long runId) {
+    Instant now = clock.instant();
+    Cancel found =
+        store()
+            .inTransaction(
+                tx -> {
+                  Optional<RunRecord> row = tx.find(runId);
+                  if (row.isEmpty()) {
+                    return new Cancel(CancelResult.UNKNOWN, null);
+                  }
+                  if (row.get().status() != RunStatus.RUNNING || !tx.requestCancel(runId)) {
+                    return new Cancel(CancelResult.NOT_RUNNING, row.get());
+                  }
+                  if (!active.ids().contains(runId) && !ownerAlive(row.get())) {
+                    sweep.cancelDead(tx, row.get(), now);
+                    return new Cancel(CancelResult.RECORDED, row.get());
+                  }
+                  return new Cancel(CancelResult.REQUESTED, row.get());
+                });
+    if (found.result() == CancelResult.REQUESTED) {
+      active.cancel(runId);
+    } else if (found.result() == CancelResult.RECORDED) {
+      journal.remove(runId);
+    }
+    return found;
+  }
+
+  /** A lock that cannot be read is taken as a live owner, as the sweep takes it. */
+  private boolean ownerAlive(RunRecord row) {
+    try {
+      return liveness.ownerAlive(row);
+    } catch (java.io.UncheckedIOException e) {
+      return true;
+    }
   }
 
   public Store store() {
@@ -390,8 +450,9 @@ public final class Engine implements AutoCloseable {
         .thenCompose(
             result -> {
               if (result.finalAttempt()) {
+                // a person who cancels a run stops what would follow it too
                 CompletableFuture<List<RunResult>> after =
-                    followDeps
+                    followDeps && result.status() != RunStatus.CANCELLED
                         ? dependents(claim, result, pool, echo)
                         : CompletableFuture.completedFuture(List.of());
                 if (claim.window() != null
