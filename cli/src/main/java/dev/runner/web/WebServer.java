@@ -42,6 +42,8 @@ public final class WebServer {
   private final ExecutorService threads;
   private final Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Events events;
+  private final LogStream logs;
 
   interface Handler {
     void handle(Call call) throws IOException, InvalidConfigException;
@@ -59,7 +61,10 @@ public final class WebServer {
               thread.setDaemon(true);
               return thread;
             });
-    Api api = new Api(home);
+    this.logs = new LogStream(home.reads(), home::redactor);
+    this.events = new Events(home);
+    Api api = new Api(home, logs);
+    RunControl control = new RunControl(home, api);
     route("GET", "/", api::index);
     route("GET", "/healthz", api::health);
     route("GET", "/api/v1/tasks", api::tasks);
@@ -68,6 +73,9 @@ public final class WebServer {
     route("GET", "/api/v1/runs", api::runs);
     route("GET", "/api/v1/runs/*", api::runDetail);
     route("GET", "/api/v1/runs/*/log", api::log);
+    route("POST", "/api/v1/runs/*/cancel", control::cancel);
+    route("POST", "/api/v1/tasks/*/backfill", control::backfill);
+    route("GET", "/api/v1/events", events::subscribe);
     route("GET", "/api/v1/stats", api::stats);
     route("GET", "/api/v1/status", api::status);
     server.createContext("/", this::serve);
@@ -113,6 +121,8 @@ public final class WebServer {
    */
   public void stop() {
     try {
+      events.close(); // the streams end first: server.stop would wait its second for each
+      logs.close();
       server.stop(1);
       threads.shutdown();
       home.stop();
@@ -153,10 +163,11 @@ public final class WebServer {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    Call call = null;
+    try {
       exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
       exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      Call call =
+      call =
           new Call(exchange, Call.segments(exchange.getRequestURI().getRawPath()), home.redactor());
       try {
         checkHost(exchange);
@@ -190,6 +201,11 @@ public final class WebServer {
       }
     } catch (IOException e) {
       // the client went away mid-answer: nothing to tell it
+    } finally {
+      // a stream's answer goes on in its own thread, which closes it; every other ends here
+      if (call == null || !call.detached()) {
+        exchange.close();
+      }
     }
   }
 
