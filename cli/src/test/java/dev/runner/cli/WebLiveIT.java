@@ -137,6 +137,7 @@ class WebLiveIT {
       awaitStatus(web, id, "cancelled");
       awaitGone(sleep);
       assertThat(run.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(run.exitValue()).as("runner run X && next must not go on").isEqualTo(1);
       RunRecord row = jar.rows("held").get(0);
       assertThat(row.status()).isEqualTo(RunStatus.CANCELLED);
       assertThat(row.message()).contains("cancelled by request");
