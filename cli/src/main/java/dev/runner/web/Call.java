@@ -27,11 +27,24 @@ final class Call {
   final List<String> path;
   private final Redactor redactor;
   private Map<String, List<String>> query;
+  private boolean detached;
 
   Call(HttpExchange exchange, List<String> path, Redactor redactor) {
     this.exchange = exchange;
     this.path = path;
     this.redactor = redactor;
+  }
+
+  /**
+   * The answer goes on after the handler returns (a stream, written by another thread): the server
+   * leaves the exchange open, and the stream closes it.
+   */
+  void detach() {
+    detached = true;
+  }
+
+  boolean detached() {
+    return detached;
   }
 
   /** The path's segments, each percent-decoded (a task's name may be Chinese). */

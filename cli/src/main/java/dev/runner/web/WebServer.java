@@ -44,6 +44,8 @@ public final class WebServer {
   private final ExecutorService threads;
   private final Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Events events;
+  private final LogStream logs;
 
   interface Handler {
     void handle(Call call) throws IOException, InvalidConfigException;
@@ -61,7 +63,10 @@ public final class WebServer {
               thread.setDaemon(true);
               return thread;
             });
-    Api api = new Api(home);
+    this.logs = new LogStream(home.reads(), home::redactor);
+    this.events = new Events(home);
+    Api api = new Api(home, logs);
+    RunControl control = new RunControl(home, api);
     route("GET", "/", api::index);
     route("GET", "/healthz", api::health);
     route("GET", "/api/v1/openapi.json", api::openapi);
@@ -71,6 +76,9 @@ public final class WebServer {
     route("GET", "/api/v1/runs", api::runs);
     route("GET", "/api/v1/runs/*", api::runDetail);
     route("GET", "/api/v1/runs/*/log", api::log);
+    route("POST", "/api/v1/runs/*/cancel", control::cancel);
+    route("POST", "/api/v1/tasks/*/backfill", control::backfill);
+    route("GET", "/api/v1/events", events::subscribe);
     route("GET", "/api/v1/stats", api::stats);
     route("GET", "/api/v1/status", api::status);
     ConfigApi config = new ConfigApi(home, api, new ConfigEditor(loader));
@@ -134,6 +142,8 @@ public final class WebServer {
       return; // stopped already: the daemon stops it on its way out and on SIGTERM
     }
     try {
+      events.close(); // the streams end first: server.stop would wait its second for each
+      logs.close();
       server.stop(1);
       threads.shutdown();
       home.stop();
@@ -186,10 +196,11 @@ public final class WebServer {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    Call call = null;
+    try {
       exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
       exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      Call call =
+      call =
           new Call(exchange, Call.segments(exchange.getRequestURI().getRawPath()), home.redactor());
       try {
         checkHost(exchange);
@@ -223,6 +234,11 @@ public final class WebServer {
       }
     } catch (IOException e) {
       // the client went away mid-answer: nothing to tell it
+    } finally {
+      // a stream's answer goes on in its own thread, which closes it; every other ends here
+      if (call == null || !call.detached()) {
+        exchange.close();
+      }
     }
   }
 

@@ -389,6 +389,63 @@ public abstract class StoreContract {
     }
   }
 
+  private static boolean cancel(Store store, long id) {
+    Boolean marked = store.inTransaction(tx -> tx.requestCancel(id));
+    return marked;
+  }
+
+  @Test
+  void a_cancel_marks_only_a_running_row_and_every_connection_sees_it() {
+    try (Store one = connect();
+        Store two = connect()) {
+      long running = one.inTransaction(tx -> tx.insert(claim("a"), "h", 1).orElseThrow());
+      long ended = run(one, "b", FIRE, RunStatus.SUCCESS);
+      assertThat(cancel(one, running)).isTrue();
+      assertThat(cancel(one, running)).isTrue();
+      assertThat(cancel(one, ended)).isFalse();
+      assertThat(cancel(one, 999)).isFalse();
+      assertThat(two.cancelRequested()).containsExactly(running);
+      assertThat(two.<Set<Long>>inTransaction(Store.Tx::cancelRequested)).containsExactly(running);
+      one.finish(running, end(RunStatus.CANCELLED, true));
+      assertThat(two.cancelRequested()).isEmpty();
+      RunRecord row = two.find(running).orElseThrow();
+      assertThat(row.status()).isEqualTo(RunStatus.CANCELLED);
+    }
+  }
+
+  @Test
+  void a_cancelled_run_counts_as_neither_a_success_nor_a_failure() {
+    try (Store store = connect()) {
+      long id =
+          store.inTransaction(
+              tx -> {
+                tx.ensureState("a", FIRE);
+                return tx.insert(claim("a"), "h", 1).orElseThrow();
+              });
+      store.finish(id, end(RunStatus.CANCELLED, true));
+      TaskState state = store.states().get("a");
+      assertThat(state.successes()).isZero();
+      assertThat(state.failures()).isZero();
+      assertThat(state.lastStatus()).isEqualTo(RunStatus.CANCELLED);
+    }
+  }
+
+  @Test
+  void a_watcher_reads_the_rows_after_an_id_and_those_it_names() {
+    try (Store store = connect()) {
+      long first = run(store, "a", FIRE, RunStatus.SUCCESS);
+      long second =
+          store.inTransaction(
+              tx -> tx.insert(claim("b", FIRE.plusSeconds(60), 1), "h", 1).orElseThrow());
+      long third = run(store, "c", FIRE.plusSeconds(120), RunStatus.TIMEOUT);
+      assertThat(ids(store.newOrAmong(0, List.of()))).containsExactly(first, second, third);
+      assertThat(ids(store.newOrAmong(third, List.of()))).isEmpty();
+      assertThat(ids(store.newOrAmong(second, List.of(first)))).containsExactly(first, third);
+      assertThat(store.newOrAmong(third, List.of(second)).get(0).status())
+          .isEqualTo(RunStatus.RUNNING);
+    }
+  }
+
   @Test
   void states_are_read_in_and_out_of_a_transaction_alike() {
     try (Store store = connect()) {

@@ -25,6 +25,7 @@ public final class Commands {
           StatusCommand.class,
           HistoryCommand.class,
           LogsCommand.class,
+          CancelCommand.class,
           EnableCommand.class,
           DisableCommand.class,
           ValidateCommand.class,

@@ -22,11 +22,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -343,6 +346,24 @@ public class JdbcStore implements Store {
     }
 
     @Override
+    public boolean requestCancel(long id) {
+      return sql(
+          () -> {
+            PreparedStatement ps =
+                prepared(
+                    "UPDATE task_logs SET cancel_requested = 1"
+                        + " WHERE id = ? AND status = 'running'");
+            ps.setLong(1, id);
+            return ps.executeUpdate() > 0;
+          });
+    }
+
+    @Override
+    public Set<Long> cancelRequested() {
+      return ids(CANCEL_REQUESTED, List.of());
+    }
+
+    @Override
     public void finish(long id, RunEnd run) {
       sql(
           () -> {
@@ -515,6 +536,44 @@ public class JdbcStore implements Store {
             }
           });
     }
+  }
+
+  @Override
+  public Set<Long> cancelRequested() {
+    return ids(CANCEL_REQUESTED, List.of());
+  }
+
+  private static final String CANCEL_REQUESTED =
+      "SELECT id FROM task_logs WHERE status = 'running' AND cancel_requested = 1";
+
+  private synchronized Set<Long> ids(String sql, List<Object> args) {
+    return sql(
+        () -> {
+          PreparedStatement ps = prepared(sql);
+          bind(ps, args.toArray());
+          Set<Long> ids = new LinkedHashSet<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getLong(1));
+            }
+          }
+          return ids;
+        });
+  }
+
+  @Override
+  public List<RunRecord> newOrAmong(long afterId, Collection<Long> ids) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM task_logs WHERE id > ?");
+    List<Object> args = new ArrayList<>(List.of(afterId));
+    if (!ids.isEmpty()) {
+      StringJoiner marks = new StringJoiner(", ", " OR id IN (", ")");
+      for (long id : ids) {
+        marks.add("?");
+        args.add(id);
+      }
+      sql.append(marks);
+    }
+    return query(sql.append(" ORDER BY id").toString(), args);
   }
 
   @Override

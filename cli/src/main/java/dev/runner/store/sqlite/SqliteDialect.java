@@ -25,7 +25,14 @@ import org.sqlite.SQLiteException;
 final class SqliteDialect implements Dialect {
 
   private static final List<String> MIGRATIONS =
-      List.of("V1__init.sql", "V2__retry_queue.sql", "V3__final_attempts.sql", "V4__windows.sql");
+      List.of(
+          "V1__init.sql",
+          "V2__retry_queue.sql",
+          "V3__final_attempts.sql",
+          "V4__windows.sql",
+          // V5 is another branch's (web_access); versions are positions in this list, so on
+          // merge V5 goes before this one and the schema version becomes 6
+          "V6__cancel.sql");
 
   private final Path file;
 
