@@ -28,6 +28,9 @@ final class Call {
   private final Redactor redactor;
   private Map<String, List<String>> query;
 
+  /** Who asks: set by the server before the handler, by a login when it makes a session. */
+  Caller caller = Caller.NOBODY;
+
   Call(HttpExchange exchange, List<String> path, Redactor redactor) {
     this.exchange = exchange;
     this.path = path;
@@ -123,6 +126,11 @@ final class Call {
       }
       return out.toString(StandardCharsets.UTF_8);
     }
+  }
+
+  /** A string with the home's secrets masked, for an answer written by hand. */
+  String masked(String text) {
+    return redactor.redact(text);
   }
 
   void json(int status, Object value) throws IOException {
