@@ -136,7 +136,9 @@ public final class WebServer {
   /** Where it is reached: {@code http://127.0.0.1:8080/}, the port the system gave for 0. */
   public URI url() {
     InetSocketAddress at = server.getAddress();
-    String host = at.getAddress().getHostAddress();
+    // every address (0.0.0.0 or ::, which Java binds as one): said as people write it
+    String host =
+        at.getAddress().isAnyLocalAddress() ? "0.0.0.0" : at.getAddress().getHostAddress();
     if (host.contains(":")) {
       host = "[" + host.replaceFirst("%.*", "") + "]";
     }
