@@ -3,6 +3,7 @@ package dev.runner.web;
 import com.sun.net.httpserver.HttpExchange;
 import dev.runner.access.Scope;
 import dev.runner.access.TokenSecret;
+import dev.runner.store.StoreException;
 import dev.runner.store.WebToken;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -84,7 +85,11 @@ final class Access {
     WebToken token = found.get();
     Instant now = home.clock().instant();
     if (token.lastUsedAt() == null || token.lastUsedAt().plus(USE_GRAIN).isBefore(now)) {
-      home.reads().tokenUsed(token.name(), now);
+      try {
+        home.reads().tokenUsed(token.name(), now);
+      } catch (StoreException e) {
+        // a home on a read-only disk still answers; only the last use goes unrecorded
+      }
     }
     return Caller.token(token.name(), Scope.of(token.scope()));
   }

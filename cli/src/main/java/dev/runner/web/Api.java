@@ -100,6 +100,10 @@ final class Api {
           GET  /api/v1/runs/{id}/log
           GET  /api/v1/stats?task=&days=
           GET  /api/v1/status
+          GET  /api/v1/session                  who you are, your CSRF token
+          POST /api/v1/login                    {"password": "..."}
+          POST /api/v1/logout
+          GET  /api/v1/audit?limit=&page=       (admin)
         """);
   }
 
