@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * An API token's text and what is kept of it. A token is {@code rnr_} and 32 random bytes in
@@ -17,6 +18,9 @@ public final class TokenSecret {
   public static final String PREFIX = "rnr_";
 
   private static final int BYTES = 32;
+
+  /** What looks like a token: one pasted into a path or a name is not sent back or kept. */
+  private static final Pattern LIKE = Pattern.compile(PREFIX + "[A-Za-z0-9_-]{8,}");
 
   private TokenSecret() {}
 
@@ -43,6 +47,13 @@ public final class TokenSecret {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
+  }
+
+  /** The text with everything that looks like a token shown as {@code rnr_***}. */
+  public static String mask(String text) {
+    return text == null || !text.contains(PREFIX)
+        ? text
+        : LIKE.matcher(text).replaceAll(PREFIX + "***");
   }
 
   /** Compares two secrets in time that does not depend on where they first differ. */

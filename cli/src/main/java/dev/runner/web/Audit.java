@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The audit table as the web server writes and shows it: every change asked of it, recorded in one
@@ -34,20 +35,19 @@ final class Audit {
       action = action.substring(0, MAX_ACTION) + "…";
     }
     var redactor = home.redactor();
+    UnaryOperator<String> mask = text -> Masked.text(text, redactor);
     try {
       home.reads()
           .audit(
               new AuditEntry(
                   home.clock().instant(),
-                  redactor.redact(call.caller.who()),
+                  mask.apply(call.caller.who()),
                   client,
-                  redactor.redact(action),
-                  redactor.redact(target(call.path)),
+                  mask.apply(action),
+                  mask.apply(target(call.path)),
                   status));
     } catch (StoreException e) {
-      home.engine()
-          .taskLog()
-          .error("web: cannot write the audit row of " + redactor.redact(action), e);
+      home.engine().taskLog().error("web: cannot write the audit row of " + mask.apply(action), e);
     }
   }
 

@@ -130,7 +130,7 @@ final class Call {
 
   /** A string with the home's secrets masked, for an answer written by hand. */
   String masked(String text) {
-    return redactor.redact(text);
+    return Masked.text(text, redactor);
   }
 
   void json(int status, Object value) throws IOException {
@@ -153,7 +153,7 @@ final class Call {
   }
 
   void text(int status, String text) throws IOException {
-    send(status, "text/plain", redactor.redact(text));
+    send(status, "text/plain", Masked.text(text, redactor));
   }
 
   /** An answer from the jar itself: nothing of the user's is in it to mask. */

@@ -239,7 +239,7 @@ public final class WebServer {
         } catch (ApiProblem p) {
           call.problem(p);
         } catch (StoreException e) {
-          home.engine().taskLog().error("web: " + home.redactor().redact(rawPath), e);
+          home.engine().taskLog().error("web: " + Masked.text(rawPath, home.redactor()), e);
           call.problem(
               ApiProblem.of(
                   503,
@@ -247,7 +247,7 @@ public final class WebServer {
                   "The database cannot be used",
                   e.getMessage() + "; " + e.kind().hint()));
         } catch (RuntimeException | InvalidConfigException e) {
-          home.engine().taskLog().error("web: " + home.redactor().redact(rawPath), e);
+          home.engine().taskLog().error("web: " + Masked.text(rawPath, home.redactor()), e);
           call.problem(ApiProblem.http(500, "internal error; the stack trace is in logs/task.log"));
         }
       } finally {

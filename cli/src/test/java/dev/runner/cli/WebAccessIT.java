@@ -393,6 +393,7 @@ class WebAccessIT {
       awaitEnd(web, started, read);
       answers.add(text(post(web, "/api/v1/tasks/" + PASSWORD + "/run", admin)));
       answers.add(text(post(web, "/api/v1/tasks/quick/run", read)));
+      answers.add(text(post(web, "/api/v1/tasks/" + read + "/run", admin)));
       long id = ((Number) object(started).get("run_id")).longValue();
       for (String path :
           List.of(
@@ -416,7 +417,8 @@ class WebAccessIT {
       assertThat(String.join("\n", answers))
           .contains("hi ***")
           .contains("says ***")
-          .contains("POST /api/v1/tasks/***/run");
+          .contains("POST /api/v1/tasks/***/run")
+          .contains("POST /api/v1/tasks/rnr_***/run");
       for (String secret : List.of(PASSWORD, API_SECRET, read, admin)) {
         assertThat(answers).noneMatch(a -> a.contains(secret));
       }

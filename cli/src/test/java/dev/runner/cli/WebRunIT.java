@@ -280,6 +280,7 @@ class WebRunIT {
             new String[] {"tick"},
             new String[] {"list"},
             new String[] {"history"},
+            new String[] {"token", "list"},
             new String[] {"run", "window"})) {
       PackagedJar.Ran ran = jar.exec(command);
       assertThat(ran.out()).as(String.join(" ", command)).contains("dev.runner.");
