@@ -139,6 +139,30 @@ public interface Store extends AutoCloseable {
   /** Deletes rows by id. */
   void delete(List<Long> ids);
 
+  /** Adds an API token; false, changing nothing, when one of that name exists. */
+  boolean addToken(WebToken token);
+
+  /** Every API token, by name. */
+  List<WebToken> tokens();
+
+  /** The token whose SHA-256 is {@code hash}: how a request's token is checked. */
+  Optional<WebToken> tokenByHash(String hash);
+
+  /** Deletes an API token; false when there was none of that name. */
+  boolean revokeToken(String name);
+
+  /** Records when a token was last used. */
+  void tokenUsed(String name, Instant at);
+
+  /** Adds a row to the audit table. */
+  void audit(AuditEntry entry);
+
+  /** One page of the audit table, newest first. */
+  List<AuditEntry> audit(int limit, int offset);
+
+  /** How many rows the audit table holds. */
+  long countAudit();
+
   /** Free space over all space: how much {@link #vacuum} would give back, 0 to 1. */
   double freeShare();
 

@@ -113,6 +113,10 @@ final class Api {
           POST /api/v1/config/validate       {"text": "..."}
           PUT  /api/v1/config                {"text": "...", "version": "..."}
           GET  /api/v1/cron?expr=&tz=&from=&n=
+          GET  /api/v1/session                  who you are, your CSRF token
+          POST /api/v1/login                    {"password": "..."}
+          POST /api/v1/logout
+          GET  /api/v1/audit?limit=&page=       (admin)
         """);
   }
 

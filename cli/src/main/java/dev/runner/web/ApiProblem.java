@@ -25,6 +25,8 @@ final class ApiProblem extends RuntimeException {
   static final String BAD_PARAMETER = "urn:runner:problem:bad-parameter";
   static final String BAD_BODY = "urn:runner:problem:bad-body";
   static final String FORBIDDEN = "urn:runner:problem:forbidden";
+  static final String UNAUTHORIZED = "urn:runner:problem:unauthorized";
+  static final String TOO_MANY_LOGINS = "urn:runner:problem:too-many-logins";
   static final String STORE = "urn:runner:problem:store";
 
   final int status;
@@ -85,12 +87,14 @@ final class ApiProblem extends RuntimeException {
   static String reason(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 409 -> "Conflict";
       case 413 -> "Content Too Large";
       case 422 -> "Unprocessable Content";
+      case 429 -> "Too Many Requests";
       case 500 -> "Internal Server Error";
       case 503 -> "Service Unavailable";
       default -> "HTTP " + status;

@@ -29,6 +29,9 @@ final class Call {
   private Map<String, List<String>> query;
   private boolean detached;
 
+  /** Who asks: set by the server before the handler, by a login when it makes a session. */
+  Caller caller = Caller.NOBODY;
+
   Call(HttpExchange exchange, List<String> path, Redactor redactor) {
     this.exchange = exchange;
     this.path = path;
@@ -143,6 +146,11 @@ final class Call {
     }
   }
 
+  /** A string with the home's secrets masked, for an answer written by hand. */
+  String masked(String text) {
+    return Masked.text(text, redactor);
+  }
+
   void json(int status, Object value) throws IOException {
     send(status, "application/json", Json.write(Masked.of(value, redactor)));
   }
@@ -168,7 +176,7 @@ final class Call {
   }
 
   void text(int status, String text) throws IOException {
-    send(status, "text/plain", redactor.redact(text));
+    send(status, "text/plain", Masked.text(text, redactor));
   }
 
   /** An answer from the jar itself: nothing of the user's is in it to mask. */

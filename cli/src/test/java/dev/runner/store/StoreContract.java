@@ -464,4 +464,61 @@ public abstract class StoreContract {
   private static List<Long> ids(List<RunRecord> rows) {
     return rows.stream().map(RunRecord::id).toList();
   }
+
+  WebToken token(String name, String hash) {
+    return new WebToken(name, "read", hash, FIRE, null);
+  }
+
+  @Test
+  void a_token_is_kept_by_its_hash_once_per_name_and_revoked_by_name() {
+    try (Store one = connect();
+        Store two = connect()) {
+      assertThat(one.addToken(token("ci", "aa11"))).isTrue();
+      assertThat(two.addToken(token("ci", "bb22"))).as("the name is taken").isFalse();
+      assertThat(two.addToken(new WebToken("甲", "admin", "cc33", FIRE.plusSeconds(1), null)))
+          .isTrue();
+      assertThat(one.tokens())
+          .extracting(WebToken::name, WebToken::scope, WebToken::hash)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("ci", "read", "aa11"),
+              org.assertj.core.groups.Tuple.tuple("甲", "admin", "cc33"));
+      assertThat(two.tokenByHash("aa11")).hasValue(token("ci", "aa11"));
+      assertThat(two.tokenByHash("bb22")).isEmpty();
+
+      one.tokenUsed("ci", FIRE.plusSeconds(60));
+      assertThat(two.tokenByHash("aa11").orElseThrow().lastUsedAt())
+          .isEqualTo(FIRE.plusSeconds(60));
+
+      assertThat(two.revokeToken("ci")).isTrue();
+      assertThat(one.revokeToken("ci")).as("already gone").isFalse();
+      assertThat(one.tokenByHash("aa11")).isEmpty();
+      assertThat(one.tokens()).extracting(WebToken::name).containsExactly("甲");
+    }
+  }
+
+  @Test
+  void the_audit_table_pages_newest_first_with_its_total() {
+    try (Store store = connect()) {
+      assertThat(store.countAudit()).isZero();
+      for (int i = 0; i < 5; i++) {
+        store.audit(
+            new AuditEntry(
+                FIRE.plusSeconds(i),
+                "ci",
+                "192.0.2.7",
+                "POST /api/v1/tasks/t" + i + "/run",
+                i == 4 ? null : "t" + i,
+                202));
+      }
+      assertThat(store.countAudit()).isEqualTo(5);
+      assertThat(store.audit(2, 0))
+          .containsExactly(
+              new AuditEntry(
+                  FIRE.plusSeconds(4), "ci", "192.0.2.7", "POST /api/v1/tasks/t4/run", null, 202),
+              new AuditEntry(
+                  FIRE.plusSeconds(3), "ci", "192.0.2.7", "POST /api/v1/tasks/t3/run", "t3", 202));
+      assertThat(store.audit(2, 4)).extracting(AuditEntry::target).containsExactly("t0");
+      assertThat(store.audit(2, 6)).isEmpty();
+    }
+  }
 }

@@ -20,6 +20,7 @@ public final class Commands {
           TickCommand.class,
           DaemonCommand.class,
           WebCommand.class,
+          TokenCommand.class,
           RunCommand.class,
           ListCommand.class,
           StatusCommand.class,

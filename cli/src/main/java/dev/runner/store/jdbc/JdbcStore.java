@@ -1,5 +1,6 @@
 package dev.runner.store.jdbc;
 
+import dev.runner.store.AuditEntry;
 import dev.runner.store.HistoryQuery;
 import dev.runner.store.NewRun;
 import dev.runner.store.Outcomes;
@@ -11,6 +12,7 @@ import dev.runner.store.Store;
 import dev.runner.store.StoreException;
 import dev.runner.store.TaskState;
 import dev.runner.store.Trigger;
+import dev.runner.store.WebToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -643,6 +645,135 @@ public class JdbcStore implements Store {
                 }
               });
           return null;
+        });
+  }
+
+  private static final String TOKEN_COLUMNS = "name, scope, token_hash, created_at, last_used_at";
+
+  @Override
+  public boolean addToken(WebToken token) {
+    return inTransaction(
+        tx ->
+            sql(
+                () -> {
+                  try (PreparedStatement ps =
+                      connection.prepareStatement(
+                          "INSERT INTO web_tokens ("
+                              + TOKEN_COLUMNS
+                              + ") VALUES (?, ?, ?, ?, ?)"
+                              + " ON CONFLICT (name) DO NOTHING")) {
+                    bind(
+                        ps,
+                        new Object[] {
+                          token.name(), token.scope(), token.hash(), token.createdAt()
+                        });
+                    dialect.setInstant(ps, 5, token.lastUsedAt());
+                    return ps.executeUpdate() == 1;
+                  }
+                }));
+  }
+
+  @Override
+  public List<WebToken> tokens() {
+    return tokens("SELECT " + TOKEN_COLUMNS + " FROM web_tokens ORDER BY name", List.of());
+  }
+
+  @Override
+  public Optional<WebToken> tokenByHash(String hash) {
+    return tokens(
+            "SELECT " + TOKEN_COLUMNS + " FROM web_tokens WHERE token_hash = ?", List.of(hash))
+        .stream()
+        .findFirst();
+  }
+
+  private synchronized List<WebToken> tokens(String sql, List<Object> args) {
+    return sql(
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args.toArray());
+            List<WebToken> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new WebToken(
+                        rs.getString("name"),
+                        rs.getString("scope"),
+                        rs.getString("token_hash"),
+                        dialect.instant(rs, "created_at"),
+                        dialect.instant(rs, "last_used_at")));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  @Override
+  public boolean revokeToken(String name) {
+    return inTransaction(
+        tx ->
+            sql(
+                () -> {
+                  try (PreparedStatement ps =
+                      connection.prepareStatement("DELETE FROM web_tokens WHERE name = ?")) {
+                    ps.setString(1, name);
+                    return ps.executeUpdate() == 1;
+                  }
+                }));
+  }
+
+  @Override
+  public void tokenUsed(String name, Instant at) {
+    light("UPDATE web_tokens SET last_used_at = ? WHERE name = ?", at, name);
+  }
+
+  @Override
+  public void audit(AuditEntry entry) {
+    light(
+        "INSERT INTO audit (at, who, source, action, target, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+        entry.at(),
+        entry.who(),
+        entry.from(),
+        entry.action(),
+        entry.target(),
+        entry.outcome());
+  }
+
+  @Override
+  public synchronized List<AuditEntry> audit(int limit, int offset) {
+    return sql(
+        () -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "SELECT at, who, source, action, target, outcome FROM audit"
+                      + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+            ps.setInt(1, limit);
+            ps.setInt(2, offset);
+            List<AuditEntry> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new AuditEntry(
+                        dialect.instant(rs, "at"),
+                        rs.getString("who"),
+                        rs.getString("source"),
+                        rs.getString("action"),
+                        rs.getString("target"),
+                        rs.getInt("outcome")));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  @Override
+  public synchronized long countAudit() {
+    return sql(
+        () -> {
+          try (Statement statement = connection.createStatement()) {
+            return count(statement, "audit");
+          }
         });
   }
 

@@ -30,8 +30,7 @@ final class SqliteDialect implements Dialect {
           "V2__retry_queue.sql",
           "V3__final_attempts.sql",
           "V4__windows.sql",
-          // V5 is another branch's (web_access); versions are positions in this list, so on
-          // merge V5 goes before this one and the schema version becomes 6
+          "V5__web_access.sql",
           "V6__cancel.sql");
 
   private final Path file;
