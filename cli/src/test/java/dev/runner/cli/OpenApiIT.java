@@ -46,6 +46,11 @@ class OpenApiIT {
   @BeforeAll
   static void start() throws Exception {
     PackagedJar jar = new PackagedJar(home);
+    // the login's example password, so that its call answers 204
+    java.nio.file.Path env = home.resolve(".env");
+    java.nio.file.Files.writeString(env, "RUNNER_WEB_PASSWORD=openapi-example-password\n");
+    java.nio.file.Files.setPosixFilePermissions(
+        env, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     jar.config(
         """
         {"hello": {"type": "shell", "every": "1h", "command": "echo hi $RUNNER_PARAM_NOTE",
