@@ -197,6 +197,56 @@ class WebAccessIT {
     }
   }
 
+  static HttpResponse<String> send(
+      WebProcess web, String method, String path, String token, String json) throws Exception {
+    return web.send(
+        bearer(web.request(path), token)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  @Test
+  void a_read_token_cannot_switch_edit_cancel_or_backfill_and_a_run_token_cannot_edit()
+      throws Exception {
+    PackagedJar jar = jar();
+    String read = token(jar, "dashboard", "read");
+    String run = token(jar, "ci", "run");
+    Path config = home.resolve("tasks_config.json");
+    String before = Files.readString(config);
+    String task = "{\"name\": \"new\", \"task\": {\"type\": \"shell\", \"command\": \"true\"}}";
+    String[][] changes = {
+      {"POST", "/api/v1/tasks/quick/enable", "{}", "run"},
+      {"POST", "/api/v1/tasks/quick/disable", "{}", "run"},
+      {"POST", "/api/v1/runs/1/cancel", "{}", "run"},
+      {"POST", "/api/v1/tasks/quick/backfill", "{}", "run"},
+      {"POST", "/api/v1/tasks", task, "admin"},
+      {"PUT", "/api/v1/tasks/quick", "{\"type\": \"shell\", \"command\": \"true\"}", "admin"},
+      {"DELETE", "/api/v1/tasks/quick", "{}", "admin"},
+      {"PUT", "/api/v1/config", "{\"text\": \"{}\", \"version\": \"x\"}", "admin"},
+    };
+    try (WebProcess web = WebProcess.startOn(jar, "0.0.0.0:0")) {
+      for (String[] change : changes) {
+        assertProblem(
+            send(web, change[0], change[1], read, change[2]),
+            403,
+            "needs scope " + change[3] + "; the token dashboard has scope read");
+        if (change[3].equals("admin")) {
+          assertProblem(
+              send(web, change[0], change[1], run, change[2]),
+              403,
+              "needs scope admin; the token ci has scope run");
+        }
+      }
+      assertThat(Files.readString(config)).as("no refused change wrote").isEqualTo(before);
+      HttpResponse<String> validate =
+          send(web, "POST", "/api/v1/config/validate", read, "{\"text\": \"{}\"}");
+      assertThat(validate.statusCode()).as(validate.body()).isEqualTo(200);
+      HttpResponse<String> off = send(web, "POST", "/api/v1/tasks/quick/disable", run, "{}");
+      assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+      assertThat(Files.readString(config)).contains("\"enabled\": false");
+    }
+  }
+
   @Test
   void a_loopback_server_needs_no_login_but_checks_the_credentials_it_is_sent() throws Exception {
     PackagedJar jar = jar();
