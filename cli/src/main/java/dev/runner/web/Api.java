@@ -85,23 +85,6 @@ final class Api {
     return home.loaded().config().settings().zone();
   }
 
-  void index(Call call) throws IOException {
-    call.text(
-        200,
-        """
-        runner web: the console's pages come with a later version; the API is here:
-          GET  /healthz
-          GET  /api/v1/tasks
-          GET  /api/v1/tasks/{name}
-          POST /api/v1/tasks/{name}/run      {"params": {...}, "no_deps": false}
-          GET  /api/v1/runs?task=&status=&trigger=&since=&until=&limit=&page=
-          GET  /api/v1/runs/{id}
-          GET  /api/v1/runs/{id}/log
-          GET  /api/v1/stats?task=&days=
-          GET  /api/v1/status
-        """);
-  }
-
   void health(Call call) throws IOException {
     call.json(200, Map.of("status", "ok"));
   }

@@ -60,7 +60,9 @@ public final class WebServer {
               return thread;
             });
     Api api = new Api(home);
-    route("GET", "/", api::index);
+    Assets assets = new Assets();
+    route("GET", "/", assets::index);
+    route("GET", "/console/*", assets::file);
     route("GET", "/healthz", api::health);
     route("GET", "/api/v1/tasks", api::tasks);
     route("GET", "/api/v1/tasks/*", api::task);
