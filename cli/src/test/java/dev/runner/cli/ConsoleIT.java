@@ -120,8 +120,16 @@ class ConsoleIT {
     return browser.driver;
   }
 
+  /** Opens a route and waits until the page is drawn for it (not the one before it). */
   void open(String route) {
     browser.open(web.url.resolve("/#" + route).toString());
+    browser.await(
+        "the page of #" + route,
+        () ->
+            ("#" + route)
+                .equals(
+                    driver()
+                        .executeScript("return document.getElementById('main').dataset.ready")));
   }
 
   @Test
@@ -263,6 +271,45 @@ class ConsoleIT {
       browser.screenshot("dark");
     } finally {
       browser.darkMode(false);
+    }
+  }
+
+  @Test
+  @Order(10)
+  void only_the_console_folder_is_served_with_a_strict_policy_and_an_etag() throws Exception {
+    HttpResponse<String> page = web.get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'self'")
+        .contains("script-src 'self';")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe");
+    assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(page.body()).contains("<script type=\"module\" src=\"/console/app.js\">");
+    HttpResponse<String> script = web.get("/console/app.js");
+    assertThat(script.headers().firstValue("Content-Type"))
+        .hasValue("text/javascript; charset=utf-8");
+    String etag = script.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again =
+        web.send(web.request("/console/app.js").header("If-None-Match", etag));
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(web.get("/console/app.css").headers().firstValue("Content-Type"))
+        .hasValue("text/css; charset=utf-8");
+    for (String path :
+        List.of(
+            "/console/..%2F..%2F..%2Fpom.xml",
+            "/console/%2e%2e",
+            "/console/..%5Cassets.java",
+            "/console/%2Fetc%2Fpasswd",
+            "/console/Assets.class",
+            "/console/../WebServer.class",
+            "/console/.%2E/.%2E/WebServer.class",
+            "/console/nothing.js",
+            "/console/")) {
+      HttpResponse<String> refused = web.get(path);
+      assertThat(refused.statusCode()).as(path).isEqualTo(404);
+      assertThat(refused.body()).as(path).doesNotContain("package dev.runner");
     }
   }
 

@@ -32,15 +32,19 @@ function route() {
 async function show() {
   if (page && page.cleanup) page.cleanup();
   page = null;
+  const shown = location.hash || '#/';
+  delete main.dataset.ready;
   header();
   const me = session.user();
   if (!me) {
     page = await login.render(main, {done: start});
+    main.dataset.ready = shown;
     return;
   }
   const [module, params] = route();
   if (!module) {
     fill(main, h('h1', {}, t('notfound.title')), h('p', {}, h('a', {href: '#/'}, t('nav.overview'))));
+    main.dataset.ready = shown;
     return;
   }
   try {
@@ -49,6 +53,8 @@ async function show() {
     fill(main, errorBox(e));
   }
   document.title = `${main.querySelector('h1') ? main.querySelector('h1').textContent + ' · ' : ''}runner`;
+  // the route this page is drawn for: a test (or a script) waits on it after a navigation
+  if (location.hash === shown || (!location.hash && shown === '#/')) main.dataset.ready = shown;
 }
 
 function header() {

@@ -10,7 +10,7 @@ import {may} from './session.js';
 
 export async function render(main, {id}) {
   const run = await get(`/api/v1/runs/${encodeURIComponent(id)}`);
-  const head = h('div', {id: 'run-head'});
+  const head = h('div', {id: 'run-head', class: 'title-row'});
   const message = h('div', {id: 'run-message', 'aria-live': 'polite'});
   const detail = h('div', {id: 'run-fields'});
   const log = logView(run.id, run.status === 'running', () => refresh());
