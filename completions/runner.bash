@@ -335,12 +335,15 @@ function _picocli_runner_daemon() {
 
   local commands=""
   local flag_opts="'--status' '-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--grace' '--home' '--config' '--env-file'"
+  local arg_opts="'--grace' '--listen' '--home' '--config' '--env-file'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--grace')
+      return
+      ;;
+    '--listen')
       return
       ;;
     '--home')

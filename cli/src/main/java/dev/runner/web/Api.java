@@ -28,6 +28,7 @@ import dev.runner.store.Store;
 import dev.runner.store.Trigger;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -87,6 +88,13 @@ final class Api {
 
   void health(Call call) throws IOException {
     call.json(200, Map.of("status", "ok"));
+  }
+
+  /** {@code GET /api/v1/openapi.json}: the document in the jar, which OpenApiIT keeps true. */
+  void openapi(Call call) throws IOException {
+    try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
+      call.fromJar("application/json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   /** {@code GET /api/v1/tasks}: {@code runner list --json}. */

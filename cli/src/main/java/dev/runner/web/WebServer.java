@@ -64,6 +64,7 @@ public final class WebServer {
     route("GET", "/", assets::index);
     route("GET", "/console/*", assets::file);
     route("GET", "/healthz", api::health);
+    route("GET", "/api/v1/openapi.json", api::openapi);
     route("GET", "/api/v1/tasks", api::tasks);
     route("GET", "/api/v1/tasks/*", api::task);
     route("POST", "/api/v1/tasks/*/run", api::run);
@@ -110,10 +111,13 @@ public final class WebServer {
   }
 
   /**
-   * The stop: no new connection is taken, requests under way get a second to end, then the runs
-   * started here are stopped and recorded as stopped.
+   * The stop, once: no new connection is taken, requests under way get a second to end, then the
+   * runs started here are stopped and recorded as stopped.
    */
-  public void stop() {
+  public synchronized void stop() {
+    if (stopped.getCount() == 0) {
+      return; // stopped already: the daemon stops it on its way out and on SIGTERM
+    }
     try {
       server.stop(1);
       threads.shutdown();
@@ -127,6 +131,18 @@ public final class WebServer {
   /** Waits until {@link #stop} has ended. */
   public void awaitStopped() throws InterruptedException {
     stopped.await();
+  }
+
+  /**
+   * Every route as {@code "GET /api/v1/tasks/{}"}, a path parameter written {@code {}}: what the
+   * OpenAPI document must list, no more and no less.
+   */
+  List<String> operations() {
+    List<String> out = new ArrayList<>();
+    routes.forEach(
+        (pattern, methods) ->
+            methods.keySet().forEach(method -> out.add(method + " " + pattern.replace("*", "{}"))));
+    return out;
   }
 
   private void route(String method, String pattern, Handler handler) {

@@ -1,11 +1,16 @@
 package dev.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,5 +130,56 @@ class DaemonIT {
     } finally {
       ProcessHandle.of(child).ifPresent(ProcessHandle::destroyForcibly);
     }
+  }
+
+  @Test
+  void with_listen_one_process_runs_the_schedule_and_serves_the_api_and_stops_both_on_sigterm()
+      throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"job": {"type": "shell", "cron": "0 3 1 1 *", "command": "echo from the browser"}}
+        """);
+    Path out = home.resolve("daemon.out");
+    Process daemon = jar.start(out, "daemon", "--listen", "127.0.0.1:0");
+    PackagedJar.awaitTrue(
+        "the daemon to say its URL",
+        Duration.ofSeconds(30),
+        () -> !daemon.isAlive() || said(out).contains("/\n"));
+    String first = said(out).lines().findFirst().orElse("");
+    assertThat(first).startsWith("runner web: http://127.0.0.1:");
+    URI url = URI.create(first.substring("runner web: ".length()));
+    HttpClient client = HttpClient.newHttpClient();
+    try {
+      HttpResponse<String> tasks =
+          client.send(
+              HttpRequest.newBuilder(url.resolve("/api/v1/tasks")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(tasks.statusCode()).isEqualTo(200);
+      assertThat(tasks.body()).contains("\"name\":\"job\"");
+      HttpResponse<String> run =
+          client.send(
+              HttpRequest.newBuilder(url.resolve("/api/v1/tasks/job/run"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(run.statusCode()).isEqualTo(202);
+      PackagedJar.awaitTrue(
+          "the run started from the API to succeed",
+          Duration.ofSeconds(30),
+          () -> new PackagedJar(home).hasStatus("job", RunStatus.SUCCESS));
+      assertThat(status()).startsWith("0 runner daemon pid " + daemon.pid() + " serves ");
+    } finally {
+      daemon.destroy();
+      awaitExit(daemon);
+    }
+    assertThat(said(out)).contains("daemon started").contains("daemon stopped");
+    assertThatThrownBy(
+            () ->
+                client.send(
+                    HttpRequest.newBuilder(url.resolve("/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(IOException.class);
   }
 }

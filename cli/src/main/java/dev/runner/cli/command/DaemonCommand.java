@@ -32,6 +32,7 @@ import picocli.CommandLine.ParentCommand;
       "change (an invalid edit keeps the last good config); SIGTERM or Ctrl-C stops it cleanly.",
       "The same passes as tick; a tick from cron next to it never runs a fire twice.",
       "Logs to stdout as well as logs/task.log (docker logs, journalctl).",
+      "--listen HOST:PORT serves the web console and API as well, from this one process.",
       "--status: exit 0 if a daemon serves this home and passed within 3 minutes, else 1."
     })
 final class DaemonCommand implements Callable<Integer> {
@@ -46,6 +47,14 @@ final class DaemonCommand implements Callable<Integer> {
           "On SIGTERM, how long runs under way may take to end before they are stopped"
               + " (default: ${DEFAULT-VALUE}).")
   String graceText;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description =
+          "Serve the console and API here too, in this one process, as runner web does"
+              + " (127.0.0.1:8080 is runner web's default).")
+  String listen;
 
   @Option(
       names = "--status",
@@ -67,6 +76,9 @@ final class DaemonCommand implements Callable<Integer> {
     }
     new EnvFileWarning(config.home().dir()).sayOnce(config.home().envFile(), inv.err());
     try (DaemonLock held = lock.get()) {
+      // the web first: its URL is the first line, as runner web's is
+      Runnable stopWeb =
+          listen == null ? () -> {} : WebStart.start(root.session(), inv, listen)::stop;
       Daemon daemon =
           new Daemon(
               root.session()::reloadConfig,
@@ -80,6 +92,7 @@ final class DaemonCommand implements Callable<Integer> {
       Thread hook =
           new Thread(
               () -> {
+                stopWeb.run(); // no run starts from the browser while the daemon's runs end
                 daemon.stop();
                 try {
                   daemon.awaitStopped();
@@ -89,7 +102,11 @@ final class DaemonCommand implements Callable<Integer> {
               },
               "runner-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      daemon.run(config);
+      try {
+        daemon.run(config);
+      } finally {
+        stopWeb.run();
+      }
     }
     return ExitCode.OK;
   }

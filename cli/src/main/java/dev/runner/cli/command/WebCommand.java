@@ -4,12 +4,9 @@ import dev.runner.cli.ExitCode;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.Session;
-import dev.runner.cli.UsageException;
 import dev.runner.cli.render.EnvFileWarning;
 import dev.runner.config.RunnerConfig;
-import dev.runner.web.Listen;
 import dev.runner.web.WebServer;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,24 +39,10 @@ final class WebCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
-    Listen at;
-    try {
-      at = Listen.parse(listen);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--listen: " + e.getMessage());
-    }
     Session session = root.session();
     RunnerConfig settings = session.settings();
     new EnvFileWarning(settings.home().dir()).sayOnce(settings.home().envFile(), inv.err());
-    WebServer server;
-    try {
-      // method references, not a class of this command: nothing of dev.runner.web loads with it
-      server = WebServer.start(at, session::reloadConfig, session::settings, inv.clock());
-    } catch (IOException e) {
-      throw new UsageException("--listen: cannot listen on " + listen + ": " + e.getMessage());
-    }
-    inv.out().println("runner web: " + server.url());
-    inv.out().flush();
+    WebServer server = WebStart.start(session, inv, listen);
     // SIGTERM and SIGINT run the hook: requests end, runs are recorded, then the JVM may end.
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "runner-web-stop"));
     server.awaitStopped();
