@@ -51,7 +51,7 @@ final class Assets {
     send(call, "index.html");
   }
 
-  /** {@code GET /console/{name}}. */
+  /** {@code GET /assets/{name}}: a file of the jar's console folder. */
   void file(Call call) throws IOException {
     send(call, call.path.get(1));
   }

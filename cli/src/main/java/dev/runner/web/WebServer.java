@@ -62,7 +62,7 @@ public final class WebServer {
     Api api = new Api(home);
     Assets assets = new Assets();
     route("GET", "/", assets::index);
-    route("GET", "/console/*", assets::file);
+    route("GET", "/assets/*", assets::file);
     route("GET", "/healthz", api::health);
     route("GET", "/api/v1/openapi.json", api::openapi);
     route("GET", "/api/v1/tasks", api::tasks);

@@ -286,27 +286,27 @@ class ConsoleIT {
         .contains("frame-ancestors 'none'")
         .doesNotContain("unsafe");
     assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
-    assertThat(page.body()).contains("<script type=\"module\" src=\"/console/app.js\">");
-    HttpResponse<String> script = web.get("/console/app.js");
+    assertThat(page.body()).contains("<script type=\"module\" src=\"/assets/app.js\">");
+    HttpResponse<String> script = web.get("/assets/app.js");
     assertThat(script.headers().firstValue("Content-Type"))
         .hasValue("text/javascript; charset=utf-8");
     String etag = script.headers().firstValue("ETag").orElseThrow();
     HttpResponse<String> again =
-        web.send(web.request("/console/app.js").header("If-None-Match", etag));
+        web.send(web.request("/assets/app.js").header("If-None-Match", etag));
     assertThat(again.statusCode()).isEqualTo(304);
-    assertThat(web.get("/console/app.css").headers().firstValue("Content-Type"))
+    assertThat(web.get("/assets/app.css").headers().firstValue("Content-Type"))
         .hasValue("text/css; charset=utf-8");
     for (String path :
         List.of(
-            "/console/..%2F..%2F..%2Fpom.xml",
-            "/console/%2e%2e",
-            "/console/..%5Cassets.java",
-            "/console/%2Fetc%2Fpasswd",
-            "/console/Assets.class",
-            "/console/../WebServer.class",
-            "/console/.%2E/.%2E/WebServer.class",
-            "/console/nothing.js",
-            "/console/")) {
+            "/assets/..%2F..%2F..%2Fpom.xml",
+            "/assets/%2e%2e",
+            "/assets/..%5Cassets.java",
+            "/assets/%2Fetc%2Fpasswd",
+            "/assets/Assets.class",
+            "/assets/../WebServer.class",
+            "/assets/.%2E/.%2E/WebServer.class",
+            "/assets/nothing.js",
+            "/assets/")) {
       HttpResponse<String> refused = web.get(path);
       assertThat(refused.statusCode()).as(path).isEqualTo(404);
       assertThat(refused.body()).as(path).doesNotContain("package dev.runner");
