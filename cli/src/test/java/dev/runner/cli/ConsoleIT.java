@@ -313,6 +313,40 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  @Order(11)
+  void off_loopback_the_login_form_comes_first_and_changes_carry_the_csrf_token(@TempDir Path other)
+      throws Exception {
+    assumeTrue(routed(web.get("/api/v1/session")), "GET /api/v1/session is not on this branch yet");
+    PackagedJar jar = new PackagedJar(other);
+    jar.config("{\"hello\": {\"type\": \"shell\", \"command\": \"echo hi from afar\"}}");
+    Path env = other.resolve(".env");
+    Files.writeString(env, "RUNNER_WEB_PASSWORD=open-sesame-2026\n");
+    Files.setPosixFilePermissions(
+        env, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    try (WebProcess far = WebProcess.listening(jar, "0.0.0.0:0")) {
+      String base = "http://127.0.0.1:" + far.url.getPort() + "/";
+      browser.open(base + "#/");
+      browser.await("the login form", () -> !rows("#login-password").isEmpty());
+      driver().findElement(By.id("login-password")).sendKeys("wrong");
+      driver().findElement(By.cssSelector("form.login button[type=submit]")).click();
+      browser.await("the refusal", () -> text("form.login").contains("Wrong password"));
+      driver().findElement(By.id("login-password")).clear();
+      driver().findElement(By.id("login-password")).sendKeys("open-sesame-2026");
+      driver().findElement(By.cssSelector("form.login button[type=submit]")).click();
+      browser.await("the overview", () -> rows("#tasks tr[data-task]").size() == 1);
+      // run now is a change: refused with 403 unless it carries the session's CSRF token
+      driver().findElement(By.cssSelector("tr[data-task='hello'] .run-now")).click();
+      driver().findElement(By.id("run-start")).click();
+      browser.await("the run's output", () -> text("#log").contains("hi from afar"));
+      browser.await("the logout button", () -> !rows("#who button").isEmpty());
+      driver().findElement(By.cssSelector("#who button")).click();
+      browser.await("the login form again", () -> !rows("#login-password").isEmpty());
+    } finally {
+      driver().manage().deleteAllCookies();
+    }
+  }
+
   /** Whether the server has a route for a path: a 404 for no route says "no such path". */
   static boolean routed(HttpResponse<String> response) {
     return !(response.statusCode() == 404 && response.body().contains("no such path"));

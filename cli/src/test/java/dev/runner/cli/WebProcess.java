@@ -31,12 +31,17 @@ final class WebProcess implements AutoCloseable {
   }
 
   static WebProcess start(PackagedJar jar, String... more) throws Exception {
+    return listening(jar, "127.0.0.1:0", more);
+  }
+
+  /** {@code runner web --listen LISTEN}: {@code 0.0.0.0:0} for a server that asks for a login. */
+  static WebProcess listening(PackagedJar jar, String listen, String... more) throws Exception {
     Path out = Files.createTempFile(jar.home, "web-out-", ".txt");
     Path err = Files.createTempFile(jar.home, "web-err-", ".txt");
     String[] args = new String[more.length + 3];
     args[0] = "web";
     args[1] = "--listen";
-    args[2] = "127.0.0.1:0";
+    args[2] = listen;
     System.arraycopy(more, 0, args, 3, more.length);
     Process process = jar.start(out, err, args);
     PackagedJar.awaitTrue(
