@@ -324,8 +324,8 @@ class ConsoleIT {
     Files.writeString(env, "RUNNER_WEB_PASSWORD=open-sesame-2026\n");
     Files.setPosixFilePermissions(
         env, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    try (WebProcess far = WebProcess.listening(jar, "0.0.0.0:0")) {
-      String base = "http://127.0.0.1:" + far.url.getPort() + "/";
+    try (WebProcess far = WebProcess.startOn(jar, "0.0.0.0:0")) {
+      String base = far.url.toString(); // 127.0.0.1: an address of every address
       browser.open(base + "#/");
       browser.await("the login form", () -> !rows("#login-password").isEmpty());
       driver().findElement(By.id("login-password")).sendKeys("wrong");

@@ -31,11 +31,11 @@ final class WebProcess implements AutoCloseable {
   }
 
   static WebProcess start(PackagedJar jar, String... more) throws Exception {
-    return listening(jar, "127.0.0.1:0", more);
+    return startOn(jar, "127.0.0.1:0", more);
   }
 
-  /** {@code runner web --listen LISTEN}: {@code 0.0.0.0:0} for a server that asks for a login. */
-  static WebProcess listening(PackagedJar jar, String listen, String... more) throws Exception {
+  /** On {@code listen}, e.g. {@code 0.0.0.0:0}: the URL then names 0.0.0.0, this host. */
+  static WebProcess startOn(PackagedJar jar, String listen, String... more) throws Exception {
     Path out = Files.createTempFile(jar.home, "web-out-", ".txt");
     Path err = Files.createTempFile(jar.home, "web-err-", ".txt");
     String[] args = new String[more.length + 3];
@@ -54,7 +54,9 @@ final class WebProcess implements AutoCloseable {
       throw new AssertionError(
           "runner web did not start: " + line + "\nstderr: " + Files.readString(err));
     }
-    return new WebProcess(process, URI.create(line.substring("runner web: ".length())), out, err);
+    // a server on every address is asked on 127.0.0.1, so it sees an IPv4 client
+    String url = line.substring("runner web: ".length()).replace("//0.0.0.0:", "//127.0.0.1:");
+    return new WebProcess(process, URI.create(url), out, err);
   }
 
   private static String firstLine(Path file) {
