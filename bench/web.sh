@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # runner web: the time from start to its URL on stdout, and GET /api/v1/runs?limit=50 (and a
-# filtered page, and /api/v1/tasks) on ROWS history rows; curl's total time, median of 21 and p95.
-# Usage: bench/web.sh [ROWS]   (needs sqlite3, curl; builds nothing: mvn package first)
+# filtered page, and /api/v1/tasks) on ROWS history rows of TASKS tasks; curl's total time, median
+# of 21 and p95; its RSS.
+# Usage: bench/web.sh [ROWS] [TASKS]   (needs sqlite3, curl; builds nothing: mvn package first)
 set -euo pipefail
-rows=${1:-100000}
+rows=${1:-1000000}
+tasks=${2:-200}
 root=$(cd "$(dirname "$0")/.." && pwd)
 jar="$root/cli/target/runner.jar"
 work=$(mktemp -d); trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 home="$work/home"; mkdir -p "$home"
-python3 -c "import json; print(json.dumps({f'task_{i}': {'type': 'shell', 'every': '1h', 'command': 'true'} for i in range(20)}))" > "$home/tasks_config.json"
+python3 -c "import json; print(json.dumps({f'task_{i}': {'type': 'shell', 'every': '1h', 'command': 'true'} for i in range($tasks)}))" > "$home/tasks_config.json"
 java -jar "$jar" --home "$home" db init > /dev/null
 sqlite3 "$home/task_log.db" <<SQL
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $rows)
 INSERT INTO task_logs (task_name, status, run_time, duration, message, scheduled_for, trigger,
                        attempt, end_time, host, pid, final)
-SELECT 'task_' || (i % 20),
+SELECT 'task_' || (i % $tasks),
        CASE WHEN i % 10 = 0 THEN 'technical_failure' ELSE 'success' END,
        strftime('%Y-%m-%dT%H:%M:%S.000Z', '2025-01-01', '+' || i || ' minutes'), 1.5,
        '{"exit_code":0,"output_tail":"ok"}',
@@ -35,7 +37,7 @@ for i in 1 2 3 4 5; do
   url=$(sed -n 's/^runner web: //p' "$work/out")
   if [ "$i" -lt 5 ]; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
 done
-echo "rows: $rows"
+echo "rows: $rows, tasks: $tasks"
 echo "start to URL: median $(median < "$work/start.txt") s of 5"
 curl -s -o /dev/null "${url}api/v1/runs?limit=50"  # the first request warms the JVM's code
 for path in "api/v1/runs?limit=50" "api/v1/runs?limit=50&page=100&status=failed" "api/v1/tasks"; do

@@ -157,11 +157,13 @@ function _complete_runner() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tick" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} daemon" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} web" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} token" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cancel" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} enable" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} disable" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} validate" ];    then _picocli_runner; return $?; fi
@@ -180,6 +182,9 @@ function _complete_runner() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} man" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} uninstall" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} token create" ];    then _picocli_runner_token; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} token list" ];    then _picocli_runner_token; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} token revoke" ];    then _picocli_runner_token; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} notify test" ];    then _picocli_runner_notify; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db check" ];    then _picocli_runner_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db init" ];    then _picocli_runner_db; return $?; fi
@@ -191,65 +196,75 @@ function _complete_runner() {
   local cmds0=(tick)
   local cmds1=(daemon)
   local cmds2=(web)
-  local cmds3=(run)
-  local cmds4=(list)
-  local cmds5=(status)
-  local cmds6=(history)
-  local cmds7=(logs)
-  local cmds8=(enable)
-  local cmds9=(disable)
-  local cmds10=(validate)
-  local cmds11=(next)
-  local cmds12=(deps)
-  local cmds13=(backfill)
-  local cmds14=(notify)
-  local cmds15=(cron)
-  local cmds16=(stats)
-  local cmds17=(shell)
-  local cmds18=(prune)
-  local cmds19=(db)
-  local cmds20=(state)
-  local cmds21=(init)
-  local cmds22=(completion)
-  local cmds23=(man)
-  local cmds24=(install)
-  local cmds25=(uninstall)
-  local cmds26=(notify test)
-  local cmds27=(db check)
-  local cmds28=(db init)
-  local cmds29=(state reset)
-  local cmds30=(install cron)
-  local cmds31=(install systemd)
+  local cmds3=(token)
+  local cmds4=(run)
+  local cmds5=(list)
+  local cmds6=(status)
+  local cmds7=(history)
+  local cmds8=(logs)
+  local cmds9=(cancel)
+  local cmds10=(enable)
+  local cmds11=(disable)
+  local cmds12=(validate)
+  local cmds13=(next)
+  local cmds14=(deps)
+  local cmds15=(backfill)
+  local cmds16=(notify)
+  local cmds17=(cron)
+  local cmds18=(stats)
+  local cmds19=(shell)
+  local cmds20=(prune)
+  local cmds21=(db)
+  local cmds22=(state)
+  local cmds23=(init)
+  local cmds24=(completion)
+  local cmds25=(man)
+  local cmds26=(install)
+  local cmds27=(uninstall)
+  local cmds28=(token create)
+  local cmds29=(token list)
+  local cmds30=(token revoke)
+  local cmds31=(notify test)
+  local cmds32=(db check)
+  local cmds33=(db init)
+  local cmds34=(state reset)
+  local cmds35=(install cron)
+  local cmds36=(install systemd)
 
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_runner_install_systemd; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_runner_install_cron; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_runner_state_reset; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_runner_db_init; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_runner_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_runner_notify_test; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_runner_uninstall; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_install; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_man; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_completion; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_init; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_state; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_db; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_prune; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_shell; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_stats; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_cron; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_notify; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_runner_backfill; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_runner_deps; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_runner_next; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_runner_validate; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_runner_disable; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_runner_enable; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_runner_logs; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_runner_history; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_runner_status; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_runner_list; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_runner_run; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_runner_install_systemd; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_runner_install_cron; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_runner_state_reset; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_runner_db_init; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_runner_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_runner_notify_test; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_runner_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_runner_token_list; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_runner_token_create; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_runner_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_runner_install; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_runner_man; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_completion; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_init; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_state; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_db; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_prune; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_shell; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_stats; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_cron; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_notify; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_backfill; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_deps; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_runner_next; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_runner_validate; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_runner_disable; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_runner_enable; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_runner_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_runner_logs; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_runner_history; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_runner_status; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_runner_list; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_runner_run; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_runner_token; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_runner_web; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_runner_daemon; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_runner_tick; return $?; fi
@@ -264,7 +279,7 @@ function _picocli_runner() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="tick daemon web run list status history logs enable disable validate next deps backfill notify cron stats shell prune db state init completion man install uninstall"
+  local commands="tick daemon web token run list status history logs cancel enable disable validate next deps backfill notify cron stats shell prune db state init completion man install uninstall"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts="'--home' '--config' '--env-file'"
 
@@ -382,6 +397,39 @@ function _picocli_runner_web() {
     '--listen')
       return
       ;;
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `token` subcommand.
+function _picocli_runner_token() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="create list revoke"
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--home')
       return
       ;;
@@ -574,6 +622,39 @@ function _picocli_runner_logs() {
     '--head')
       return
       ;;
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `cancel` subcommand.
+function _picocli_runner_cancel() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--wait' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--home')
       return
       ;;
@@ -1201,6 +1282,108 @@ function _picocli_runner_uninstall() {
     '--name')
       return
       ;;
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `create` subcommand.
+function _picocli_runner_token_create() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--scope' '--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--scope')
+      return
+      ;;
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_runner_token_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `revoke` subcommand.
+function _picocli_runner_token_revoke() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--home')
       return
       ;;

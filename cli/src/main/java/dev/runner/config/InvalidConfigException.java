@@ -3,7 +3,7 @@ package dev.runner.config;
 import java.util.List;
 
 /** The configuration or {@code .env} has problems; every one found is listed. */
-public final class InvalidConfigException extends Exception {
+public class InvalidConfigException extends Exception {
   private final transient List<Problem> problems;
 
   public InvalidConfigException(List<Problem> problems) {

@@ -103,6 +103,7 @@ final class TaskReader {
               "technical_failure",
               "timeout",
               "crashed",
+              "cancelled",
               "recovered"));
 
   private final Path file;

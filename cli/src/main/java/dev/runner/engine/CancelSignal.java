@@ -9,7 +9,9 @@ final class CancelSignal implements Cancellation {
 
   enum Reason {
     TIMEOUT,
-    SHUTDOWN
+    SHUTDOWN,
+    /** A person asked ({@code runner cancel}, the API): the run is recorded {@code cancelled}. */
+    REQUEST
   }
 
   private final List<Runnable> actions = new ArrayList<>();
@@ -38,16 +40,18 @@ final class CancelSignal implements Cancellation {
     }
   }
 
-  void cancel(Reason why) {
+  /** Fires the signal; false when it had fired already (for this reason or another). */
+  boolean cancel(Reason why) {
     List<Runnable> toRun;
     synchronized (this) {
       if (reason != null) {
-        return;
+        return false;
       }
       reason = why;
       toRun = List.copyOf(actions);
       actions.clear();
     }
     toRun.forEach(Runnable::run);
+    return true;
   }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The start of every pass: {@code running} rows whose owner is gone become {@code crashed}, their
  * orphaned process groups are stopped, and a retry is queued when the task has them. A row whose
- * run never started (no journal file, no child) is not a crash: it is queued again.
+ * run never started (no journal file, no child) is not a crash: it is queued again. A row someone
+ * asked to cancel becomes {@code cancelled} instead, either way, and is not tried again.
  */
 final class CrashSweep {
 
@@ -45,6 +46,7 @@ final class CrashSweep {
     Set<String> live = new HashSet<>();
     List<String> crashed = new ArrayList<>();
     List<Long> ended = new ArrayList<>();
+    Set<Long> cancelAsked = tx.cancelRequested();
     for (RunRecord row : tx.running()) {
       boolean alive;
       try {
@@ -59,6 +61,11 @@ final class CrashSweep {
       }
       if (alive) {
         live.add(row.taskName());
+        continue;
+      }
+      if (cancelAsked.contains(row.id())) {
+        cancelDead(tx, row, now);
+        ended.add(row.id());
         continue;
       }
       Optional<TaskDef> task = config.task(row.taskName());
@@ -98,6 +105,28 @@ final class CrashSweep {
       taskLog.ended(row.taskName(), row.id(), "crashed", seconds, message.error().orElse(null));
     }
     return new Swept(live, crashed, ended);
+  }
+
+  /**
+   * A run someone asked to cancel whose owner is gone (dead, or never began it): what it left
+   * running is stopped and it is recorded {@code cancelled}, with no retry; the caller removes its
+   * journal file once committed.
+   */
+  void cancelDead(Store.Tx tx, RunRecord row, Instant now) {
+    RunMessage message =
+        RunMessage.parse(row.message())
+            .withError(
+                "cancelled by request; the runner process (pid "
+                    + row.pid()
+                    + ") that owned it had ended");
+    if (row.childPid() != null
+        && row.childStarted() != null
+        && ProcessGroups.stopLeftovers(row.childPid(), row.childStarted())) {
+      message = message.withLeftovers("stopped process group " + row.childPid());
+    }
+    double seconds = Math.max(0, Duration.between(row.runTime(), now).toMillis() / 1000.0);
+    tx.finish(row.id(), new RunEnd(RunStatus.CANCELLED, null, now, seconds, message.json(), true));
+    taskLog.ended(row.taskName(), row.id(), "cancelled", seconds, message.error().orElse(null));
   }
 
   /**

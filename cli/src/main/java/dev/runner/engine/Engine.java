@@ -6,6 +6,7 @@ import dev.runner.config.TaskDef;
 import dev.runner.notify.Notifier;
 import dev.runner.store.HistoryQuery;
 import dev.runner.store.PendingRetry;
+import dev.runner.store.RunEnd;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
@@ -66,7 +67,7 @@ public final class Engine implements AutoCloseable {
   private final ClaimRows rows;
   private final Mode mode;
   private volatile Redactor redactor;
-  private final ActiveRuns active = new ActiveRuns();
+  private final ActiveRuns active = new ActiveRuns(this::watchCancels);
   private final TaskLocks locks;
   private final Liveness liveness;
   private final CrashSweep sweep;
@@ -109,6 +110,66 @@ public final class Engine implements AutoCloseable {
               return thread;
             });
     this.processes = new ProcessGroups(timers, KILL_GRACE);
+  }
+
+  /** Started with the first run: see {@link CancelWatch}. */
+  private void watchCancels() {
+    new CancelWatch(active, this::store, taskLog).start(timers);
+  }
+
+  /** What {@link #cancel} found. */
+  public enum CancelResult {
+    /** The run's owner has been asked; it stops the run within a second or so. */
+    REQUESTED,
+    /** Its owner was gone: the run was recorded {@code cancelled} at once. */
+    RECORDED,
+    /** The run had ended already (or never ran): nothing to stop. */
+    NOT_RUNNING,
+    UNKNOWN
+  }
+
+  /** A cancel's result, with the row as it was found (null when unknown). */
+  public record Cancel(CancelResult result, RunRecord run) {}
+
+  /**
+   * Stops a run, whichever process owns it: its row is marked (which the owner's {@link
+   * CancelWatch} reads), a run of this engine's is stopped at once, and one whose owner is gone is
+   * recorded {@code cancelled} here. The one cancel path of {@code runner cancel} and the API.
+   */
+  public Cancel cancel(long runId) {
+    Instant now = clock.instant();
+    Cancel found =
+        store()
+            .inTransaction(
+                tx -> {
+                  Optional<RunRecord> row = tx.find(runId);
+                  if (row.isEmpty()) {
+                    return new Cancel(CancelResult.UNKNOWN, null);
+                  }
+                  if (row.get().status() != RunStatus.RUNNING || !tx.requestCancel(runId)) {
+                    return new Cancel(CancelResult.NOT_RUNNING, row.get());
+                  }
+                  if (!active.ids().contains(runId) && !ownerAlive(row.get())) {
+                    sweep.cancelDead(tx, row.get(), now);
+                    return new Cancel(CancelResult.RECORDED, row.get());
+                  }
+                  return new Cancel(CancelResult.REQUESTED, row.get());
+                });
+    if (found.result() == CancelResult.REQUESTED) {
+      active.cancel(runId);
+    } else if (found.result() == CancelResult.RECORDED) {
+      journal.remove(runId);
+    }
+    return found;
+  }
+
+  /** A lock that cannot be read is taken as a live owner, as the sweep takes it. */
+  private boolean ownerAlive(RunRecord row) {
+    try {
+      return liveness.ownerAlive(row);
+    } catch (java.io.UncheckedIOException e) {
+      return true;
+    }
   }
 
   public Store store() {
@@ -390,8 +451,9 @@ public final class Engine implements AutoCloseable {
         .thenCompose(
             result -> {
               if (result.finalAttempt()) {
+                // a person who cancels a run stops what would follow it too
                 CompletableFuture<List<RunResult>> after =
-                    followDeps
+                    followDeps && result.status() != RunStatus.CANCELLED
                         ? dependents(claim, result, pool, echo)
                         : CompletableFuture.completedFuture(List.of());
                 if (claim.window() != null
@@ -618,6 +680,92 @@ public final class Engine implements AutoCloseable {
         withRetries(claimed, pool, echo, request.followDeps())
             .whenComplete((r, e) -> locks.release(task.name()));
     return new Submitted(claimed.id(), results);
+  }
+
+  /** Claimed backfill windows: every row's id at once, and the results as the windows end. */
+  public record Backfill(List<Long> runIds, CompletableFuture<List<RunResult>> results) {}
+
+  /**
+   * A backfill by request (the API's): every window's row claimed at once, in one transaction (so
+   * the ids can be answered before any runs), then run one after another in {@code pool}, as {@code
+   * runner backfill} runs them; the first window that does not succeed stops the rest, which are
+   * recorded skipped with the reason. With {@code advance} (a backfill from the last window's end),
+   * each window that succeeds moves the task's {@code window_next} past it, as the schedule's own
+   * chain would, so the schedule does not run it again; otherwise the schedule is left as is.
+   *
+   * @throws BusyException when a run of the task is live (or a window's row exists already)
+   */
+  public Backfill submitBackfill(TaskDef task, List<Window> windows, boolean advance, Executor pool)
+      throws BusyException {
+    replay.settle(store().inTransaction(replay::replay));
+    Instant now = clock.instant();
+    List<Claim> claims =
+        store()
+            .inTransaction(
+                tx -> {
+                  if (active.stopping() || liveness.busy(tx, task)) {
+                    return null;
+                  }
+                  List<Claim> all = new ArrayList<>();
+                  for (Window window : windows) {
+                    int attempt = tx.attempts(task.name(), window.end()) + 1;
+                    all.add(
+                        rows.claim(
+                                tx,
+                                new ClaimRows.Fire(
+                                    task, window.end(), Trigger.BACKFILL, attempt, window),
+                                now)
+                            .orElseThrow());
+                  }
+                  liveness.hold(task.name());
+                  return all;
+                });
+    if (claims == null) {
+      throw new BusyException(busy(new Request(task, Map.of(), Trigger.BACKFILL, null, false)));
+    }
+    CompletableFuture<List<RunResult>> results =
+        inOrder(claims, 0, advance, pool).whenComplete((r, e) -> locks.release(task.name()));
+    return new Backfill(claims.stream().map(Claim::id).toList(), results);
+  }
+
+  /** Runs {@code claims} from {@code from} on, each after the one before succeeded. */
+  private CompletableFuture<List<RunResult>> inOrder(
+      List<Claim> claims, int from, boolean advance, Executor pool) {
+    if (from == claims.size()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    Claim claim = claims.get(from);
+    return withRetries(claim, pool, null, false)
+        .thenCompose(
+            done -> {
+              RunResult last = done.get(done.size() - 1);
+              if (last.status() != RunStatus.SUCCESS) {
+                skipRest(claims.subList(from + 1, claims.size()), last);
+                return CompletableFuture.completedFuture(done);
+              }
+              if (advance) {
+                Window window = claim.window();
+                store()
+                    .inTransaction(
+                        tx -> tx.advanceWindow(claim.task().name(), window.start(), window.end()));
+              }
+              return inOrder(claims, from + 1, advance, pool).thenApply(more -> concat(done, more));
+            });
+  }
+
+  /** The windows after one that did not succeed: ended as skipped, saying which stopped them. */
+  private void skipRest(List<Claim> rest, RunResult stopper) {
+    Instant now = clock.instant();
+    for (Claim claim : rest) {
+      RunMessage message =
+          new RunMessage(claim.notes())
+              .withReason(
+                  "not run: run "
+                      + stopper.id()
+                      + " of the window before ended "
+                      + stopper.status().dbName());
+      store().finish(claim.id(), new RunEnd(RunStatus.SKIPPED, now, now, 0, message.json(), true));
+    }
   }
 
   /** A request's row: a manual run keyed by its instant, a backfill by its window's end. */

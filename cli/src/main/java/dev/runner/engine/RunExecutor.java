@@ -84,7 +84,7 @@ final class RunExecutor {
     taskLog.started(claim.task().name(), claim.id(), claim.trigger().dbName());
 
     CancelSignal cancel = new CancelSignal();
-    active.add(cancel);
+    active.add(claim.id(), cancel);
     TaskResult result;
     String tail = "";
     Map<String, Object> logNotes = new LinkedHashMap<>();
@@ -142,6 +142,8 @@ final class RunExecutor {
       error = "timed out after " + Durations.format(claim.task().timeout());
     } else if (cancel.reason() == CancelSignal.Reason.SHUTDOWN) {
       error = "stopped: runner was shutting down (" + result.summary() + ")";
+    } else if (status == RunStatus.CANCELLED) {
+      error = "cancelled by request (" + result.summary() + ")";
     } else if (status != RunStatus.SUCCESS) {
       error = result.summary();
     }
@@ -166,7 +168,7 @@ final class RunExecutor {
                   status, start, end, seconds, redactor.redact(message.json()), retryAt == null),
               retryAt));
     } finally {
-      active.remove(cancel); // recorded (or kept in the journal): a stopping runner may end now
+      active.remove(claim.id()); // recorded (or kept in the journal): a stopping runner may end now
     }
     taskLog.ended(claim.task().name(), claim.id(), status.dbName(), seconds, error);
     if (retryAt == null && !claim.task().notifyRules().isEmpty()) {
@@ -315,6 +317,9 @@ final class RunExecutor {
     }
     if (cancel.reason() == CancelSignal.Reason.SHUTDOWN) {
       return RunStatus.TECHNICAL_FAILURE;
+    }
+    if (cancel.reason() == CancelSignal.Reason.REQUEST) {
+      return RunStatus.CANCELLED;
     }
     return switch (result.outcome()) {
       case SUCCESS -> RunStatus.SUCCESS;

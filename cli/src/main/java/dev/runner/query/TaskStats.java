@@ -33,10 +33,16 @@ public record TaskStats(
   /** A run as a sparkline draws it. */
   public record Recent(RunStatus status, Double seconds) {}
 
-  /** Per task, in name order, from the outcomes newest first. */
+  /**
+   * Per task, in name order, from the outcomes newest first. Cancelled runs are left out: a person
+   * stopped them, so they say nothing of the task's success rate or its durations.
+   */
   public static List<TaskStats> of(List<RunRecord> newestFirst) {
     Map<String, List<RunRecord>> byTask = new TreeMap<>();
     for (RunRecord row : newestFirst) {
+      if (row.status() == RunStatus.CANCELLED) {
+        continue;
+      }
       byTask.computeIfAbsent(row.taskName(), k -> new ArrayList<>()).add(row);
     }
     List<TaskStats> out = new ArrayList<>();
@@ -54,7 +60,7 @@ public record TaskStats(
       }
       if (row.status() == RunStatus.SUCCESS) {
         ok++;
-      } else if (lastFailure == null) {
+      } else if (lastFailure == null && row.status().isFailure()) {
         lastFailure = row.runTime();
       }
     }

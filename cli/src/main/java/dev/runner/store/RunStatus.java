@@ -12,9 +12,15 @@ public enum RunStatus {
   TECHNICAL_FAILURE,
   TIMEOUT,
   SKIPPED,
-  CRASHED;
+  CRASHED,
+  /**
+   * Stopped by a person ({@code runner cancel}, the API): not a failure, so {@code --status failed}
+   * leaves it out, it counts in neither successes nor failures, it is not retried and its
+   * dependents do not start.
+   */
+  CANCELLED;
 
-  /** What {@code history --status failed} matches. */
+  /** What {@code history --status failed} matches: a cancel is a person's choice, not a failure. */
   public static final Set<RunStatus> FAILURES =
       EnumSet.of(BUSINESS_FAILURE, TECHNICAL_FAILURE, TIMEOUT, CRASHED);
 

@@ -1,9 +1,11 @@
 package dev.runner.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The history rows and task state, in the engine's terms: claims, a run's end, states, retries,
@@ -84,7 +86,25 @@ public interface Store extends AutoCloseable {
 
     /** A task run by hand before the schedule ever saw it still gets a state row. */
     void ensureState(String task, Instant now);
+
+    /**
+     * Asks the run's owner to stop it: marks a {@code running} row; false when the row is not
+     * running (ended, or no such row). Asking twice is asking once.
+     */
+    boolean requestCancel(long id);
+
+    /** The {@code running} rows someone asked to stop: what their owners and the sweep read. */
+    Set<Long> cancelRequested();
   }
+
+  /** {@link Tx#cancelRequested} without a write transaction: an owner asks it once a second. */
+  Set<Long> cancelRequested();
+
+  /**
+   * What a watcher of runs reads each time it looks: the rows after {@code afterId} (new runs and
+   * decisions) and those of {@code ids} (the runs it saw running), by id.
+   */
+  List<RunRecord> newOrAmong(long afterId, Collection<Long> ids);
 
   /** {@link Tx#finish} in a light transaction of its own. */
   void finish(long id, RunEnd run);
@@ -118,6 +138,30 @@ public interface Store extends AutoCloseable {
 
   /** Deletes rows by id. */
   void delete(List<Long> ids);
+
+  /** Adds an API token; false, changing nothing, when one of that name exists. */
+  boolean addToken(WebToken token);
+
+  /** Every API token, by name. */
+  List<WebToken> tokens();
+
+  /** The token whose SHA-256 is {@code hash}: how a request's token is checked. */
+  Optional<WebToken> tokenByHash(String hash);
+
+  /** Deletes an API token; false when there was none of that name. */
+  boolean revokeToken(String name);
+
+  /** Records when a token was last used. */
+  void tokenUsed(String name, Instant at);
+
+  /** Adds a row to the audit table. */
+  void audit(AuditEntry entry);
+
+  /** One page of the audit table, newest first. */
+  List<AuditEntry> audit(int limit, int offset);
+
+  /** How many rows the audit table holds. */
+  long countAudit();
 
   /** Free space over all space: how much {@link #vacuum} would give back, 0 to 1. */
   double freeShare();

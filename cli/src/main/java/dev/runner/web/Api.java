@@ -56,9 +56,11 @@ final class Api {
   static final int MAX_LIMIT = 500;
 
   private final WebHome home;
+  private final LogStream logs;
 
-  Api(WebHome home) {
+  Api(WebHome home, LogStream logs) {
     this.home = home;
+    this.logs = logs;
   }
 
   private Instant now() {
@@ -70,7 +72,7 @@ final class Api {
   }
 
   /** The loaded config; task endpoints answer 503 with its problems while it does not load. */
-  private RunnerConfig tasksConfig() {
+  RunnerConfig tasksConfig() {
     WebHome.Loaded loaded = home.loaded();
     if (!loaded.valid()) {
       throw ApiProblem.config(
@@ -107,16 +109,20 @@ final class Api {
 
   /** {@code GET /api/v1/tasks/{name}}: its row, next fires, last run and runs under way. */
   void task(Call call) throws IOException {
+    call.json(200, taskDetail(call.path.get(3)));
+  }
+
+  /** What {@code GET /api/v1/tasks/{name}} answers; the config editor answers it too. */
+  Object taskDetail(String name) {
     RunnerConfig config = tasksConfig();
-    String name = call.path.get(3);
     Optional<TaskDetail> detail = read(store -> TaskDetail.read(config, store, name, now()));
     if (detail.isEmpty()) {
       throw unknownTask(config, name);
     }
-    call.json(200, TaskJson.detail(detail.get(), config.settings().zone()));
+    return TaskJson.detail(detail.get(), config.settings().zone());
   }
 
-  private static ApiProblem unknownTask(RunnerConfig config, String name) {
+  static ApiProblem unknownTask(RunnerConfig config, String name) {
     String hint = Suggest.didYouMean(name, config.names());
     return ApiProblem.of(
         404,
@@ -285,14 +291,18 @@ final class Api {
     }
   }
 
-  private RunDetail detail(Call call) {
+  /** The run id of {@code /api/v1/runs/{id}...}; 404 when it is no number. */
+  static long runId(Call call) {
     String text = call.path.get(3);
-    long id;
     try {
-      id = Long.parseLong(text);
+      return Long.parseLong(text);
     } catch (NumberFormatException e) {
       throw ApiProblem.http(404, "no run with id \"" + text + "\": a run's id is a number");
     }
+  }
+
+  private RunDetail detail(Call call) {
+    long id = runId(call);
     RunnerConfig settings = home.loaded().config();
     return read(store -> RunDetail.read(store, settings.settings(), id))
         .orElseThrow(() -> ApiProblem.http(404, "no run with id " + id));
@@ -315,6 +325,11 @@ final class Api {
    */
   void log(Call call) throws IOException {
     RunDetail detail = detail(call);
+    String follow = call.param("follow");
+    if (follow != null && !follow.equals("0") && !follow.equals("false")) {
+      logs.follow(call, detail);
+      return;
+    }
     RunRecord run = detail.row();
     BufferedReader in;
     try {

@@ -15,12 +15,18 @@ final class ApiProblem extends RuntimeException {
   static final String CONFIG_INVALID = "urn:runner:problem:config-invalid";
 
   static final String TASK_INVALID = "urn:runner:problem:task-invalid";
+  static final String TASK_EXISTS = "urn:runner:problem:task-exists";
+  static final String CONFIG_CHANGED = "urn:runner:problem:config-changed";
+  static final String MASKED_SECRET = "urn:runner:problem:masked-secret";
+  static final String BAD_CRON = "urn:runner:problem:bad-cron";
   static final String TASK_BUSY = "urn:runner:problem:task-busy";
   static final String UNKNOWN_TASK = "urn:runner:problem:unknown-task";
   static final String WINDOW_TASK = "urn:runner:problem:window-task";
   static final String BAD_PARAMETER = "urn:runner:problem:bad-parameter";
   static final String BAD_BODY = "urn:runner:problem:bad-body";
   static final String FORBIDDEN = "urn:runner:problem:forbidden";
+  static final String UNAUTHORIZED = "urn:runner:problem:unauthorized";
+  static final String TOO_MANY_LOGINS = "urn:runner:problem:too-many-logins";
   static final String STORE = "urn:runner:problem:store";
 
   final int status;
@@ -81,12 +87,14 @@ final class ApiProblem extends RuntimeException {
   static String reason(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 409 -> "Conflict";
       case 413 -> "Content Too Large";
       case 422 -> "Unprocessable Content";
+      case 429 -> "Too Many Requests";
       case 500 -> "Internal Server Error";
       case 503 -> "Service Unavailable";
       default -> "HTTP " + status;

@@ -27,11 +27,27 @@ final class Call {
   final List<String> path;
   private final Redactor redactor;
   private Map<String, List<String>> query;
+  private boolean detached;
+
+  /** Who asks: set by the server before the handler, by a login when it makes a session. */
+  Caller caller = Caller.NOBODY;
 
   Call(HttpExchange exchange, List<String> path, Redactor redactor) {
     this.exchange = exchange;
     this.path = path;
     this.redactor = redactor;
+  }
+
+  /**
+   * The answer goes on after the handler returns (a stream, written by another thread): the server
+   * leaves the exchange open, and the stream closes it.
+   */
+  void detach() {
+    detached = true;
+  }
+
+  boolean detached() {
+    return detached;
   }
 
   /** The path's segments, each percent-decoded (a task's name may be Chinese). */
@@ -111,18 +127,28 @@ final class Call {
 
   /** The request's body as text, at most {@link #MAX_BODY} bytes. */
   String body() throws IOException {
+    return body(MAX_BODY);
+  }
+
+  /** The request's body as text, at most {@code max} bytes (413 past them). */
+  String body(int max) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
       int n;
       while ((n = in.read(buffer)) > 0) {
         out.write(buffer, 0, n);
-        if (out.size() > MAX_BODY) {
-          throw ApiProblem.http(413, "the body is larger than " + MAX_BODY + " bytes");
+        if (out.size() > max) {
+          throw ApiProblem.http(413, "the body is larger than " + max + " bytes");
         }
       }
       return out.toString(StandardCharsets.UTF_8);
     }
+  }
+
+  /** A string with the home's secrets masked, for an answer written by hand. */
+  String masked(String text) {
+    return Masked.text(text, redactor);
   }
 
   void json(int status, Object value) throws IOException {
@@ -144,8 +170,13 @@ final class Call {
     send(p.status, "application/problem+json", Json.write(Masked.of(body, redactor)));
   }
 
+  /** An answer without a body: 204 after a delete. */
+  void empty(int status) throws IOException {
+    exchange.sendResponseHeaders(status, -1);
+  }
+
   void text(int status, String text) throws IOException {
-    send(status, "text/plain", redactor.redact(text));
+    send(status, "text/plain", Masked.text(text, redactor));
   }
 
   /** An answer from the jar itself: nothing of the user's is in it to mask. */

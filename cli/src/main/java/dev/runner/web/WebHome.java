@@ -4,18 +4,22 @@ import dev.runner.config.InvalidConfigException;
 import dev.runner.config.Problem;
 import dev.runner.config.Redactor;
 import dev.runner.config.RunnerConfig;
+import dev.runner.config.TaskDef;
 import dev.runner.daemon.ConfigWatch;
 import dev.runner.engine.BusyException;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.store.Store;
 import dev.runner.store.factory.StoreFactory;
+import dev.runner.task.Window;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The home as the web server sees it: the config read again when {@code tasks_config.json} or
@@ -56,6 +60,10 @@ public final class WebHome implements AutoCloseable {
   private final ThreadPoolExecutor pool;
   private volatile Loaded loaded;
   private volatile Redactor redactor;
+  private final List<Consumer<Reload>> reloads = new CopyOnWriteArrayList<>();
+
+  /** A read of changed files: the config before and after it (either may be refused). */
+  record Reload(Loaded before, Loaded after) {}
 
   private WebHome(Source source, Clock clock, Loaded first) {
     this.source = source;
@@ -123,7 +131,19 @@ public final class WebHome implements AutoCloseable {
     return loaded;
   }
 
+  /** {@code listener} hears every reload, on the thread that found the files changed. */
+  void onReload(Consumer<Reload> listener) {
+    reloads.add(listener);
+  }
+
   private void reload() {
+    Loaded before = loaded;
+    readAgain();
+    Reload reload = new Reload(before, loaded);
+    reloads.forEach(listener -> listener.accept(reload));
+  }
+
+  private void readAgain() {
     watch.accept();
     RunnerConfig last = loaded.config();
     try {
@@ -176,6 +196,21 @@ public final class WebHome implements AutoCloseable {
               }
             });
     return submitted.runId();
+  }
+
+  /** Claims the windows' runs and starts them, in order, in the pool; their ids at once. */
+  Engine.Backfill backfill(TaskDef task, List<Window> windows, boolean advance)
+      throws BusyException {
+    Engine.Backfill started = engine.submitBackfill(task, windows, advance, pool);
+    started
+        .results()
+        .whenComplete(
+            (results, failure) -> {
+              if (failure != null) {
+                engine.taskLog().error("web: a backfill failed inside runner", failure);
+              }
+            });
+    return started;
   }
 
   /**

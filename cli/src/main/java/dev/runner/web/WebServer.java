@@ -2,18 +2,22 @@ package dev.runner.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.runner.config.ConfigEditor;
+import dev.runner.config.ConfigLoader;
 import dev.runner.config.InvalidConfigException;
 import dev.runner.store.StoreException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,16 +25,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
- * {@code runner web}: the API on the JDK's own HTTP server (as JobRunr's dashboard serves itself),
- * on a loopback address only until logins and tokens exist.
+ * {@code runner web}: the API on the JDK's own HTTP server (as JobRunr's dashboard serves itself).
  *
- * <p>What every request passes before its handler, in order: its {@code Host} must be a loopback
- * name or address (a page on another site that rebinds its DNS name to 127.0.0.1 would otherwise
- * read the API as its own origin); its path must be one of the routes (404) and its method one of
- * the path's (405 with {@code Allow}); a change (POST, PUT, PATCH, DELETE) must say {@code
- * Content-Type: application/json}, which a page's form cannot send to another origin without the
- * browser asking first, and an {@code Origin} it carries must be the server's own (403 otherwise):
- * so no web page the user opens can drive the local API.
+ * <p>What every request passes before its handler, in order: on a server that needs no login
+ * (loopback, no proxy trusted) its {@code Host} must be a loopback name or address (a page on
+ * another site that rebinds its DNS name to 127.0.0.1 would otherwise read the API as its own
+ * origin; where a login is needed, such a page has none, so any host is taken); its path must be
+ * one of the routes (404) and its method one of the path's (405 with {@code Allow}); its caller
+ * ({@link Access}) must have the scope {@link RouteScopes} says the route needs (401, 403); a
+ * change (POST, PUT, PATCH, DELETE) must say {@code Content-Type: application/json}, which a page's
+ * form cannot send to another origin without the browser asking first, an {@code Origin} it carries
+ * must be the server's own, and one made with a session cookie must carry the session's CSRF token
+ * (403 otherwise). After its answer, every change is written to the audit table.
  */
 public final class WebServer {
 
@@ -42,14 +48,23 @@ public final class WebServer {
   private final ExecutorService threads;
   private final Map<String, Map<String, Handler>> routes = new LinkedHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Events events;
+  private final LogStream logs;
+  private final Access access;
+  private final Forwarded forwarded;
+  private final Audit audit;
 
   interface Handler {
     void handle(Call call) throws IOException, InvalidConfigException;
   }
 
-  private WebServer(HttpServer server, WebHome home) {
+  private WebServer(
+      HttpServer server, WebHome home, ConfigLoader loader, Access access, Forwarded forwarded) {
     this.server = server;
     this.home = home;
+    this.access = access;
+    this.forwarded = forwarded;
+    this.audit = new Audit(home);
     AtomicInteger count = new AtomicInteger();
     this.threads =
         Executors.newFixedThreadPool(
@@ -59,7 +74,10 @@ public final class WebServer {
               thread.setDaemon(true);
               return thread;
             });
-    Api api = new Api(home);
+    this.logs = new LogStream(home.reads(), home::redactor);
+    this.events = new Events(home);
+    Api api = new Api(home, logs);
+    RunControl control = new RunControl(home, api);
     Assets assets = new Assets();
     route("GET", "/", assets::index);
     route("GET", "/assets/*", assets::file);
@@ -71,31 +89,74 @@ public final class WebServer {
     route("GET", "/api/v1/runs", api::runs);
     route("GET", "/api/v1/runs/*", api::runDetail);
     route("GET", "/api/v1/runs/*/log", api::log);
+    route("POST", "/api/v1/runs/*/cancel", control::cancel);
+    route("POST", "/api/v1/tasks/*/backfill", control::backfill);
+    route("GET", "/api/v1/events", events::subscribe);
     route("GET", "/api/v1/stats", api::stats);
     route("GET", "/api/v1/status", api::status);
+    ConfigApi config = new ConfigApi(home, api, new ConfigEditor(loader));
+    route("POST", "/api/v1/tasks", config::create);
+    route("PUT", "/api/v1/tasks/*", config::replace);
+    route("DELETE", "/api/v1/tasks/*", config::delete);
+    route("POST", "/api/v1/tasks/*/enable", config::enable);
+    route("POST", "/api/v1/tasks/*/disable", config::disable);
+    route("GET", "/api/v1/config", config::config);
+    route("PUT", "/api/v1/config", config::replaceText);
+    route("POST", "/api/v1/config/validate", config::validate);
+    route("GET", "/api/v1/cron", new CronApi(home)::cron);
+    Login login =
+        new Login(access, access.sessions(), LoginLimit.standard(home.clock()), forwarded);
+    route("POST", "/api/v1/login", login::login);
+    route("POST", "/api/v1/logout", login::logout);
+    route("GET", "/api/v1/session", login::session);
+    route("GET", "/api/v1/audit", audit::list);
     server.createContext("/", this::serve);
     server.setExecutor(threads);
   }
 
   /**
    * Serves the home on {@code listen}: its config read by {@code config} (one whose tasks do not
-   * load is served with its problems and {@code settings}' read), the server started.
+   * load is served with its problems and {@code settings}' read), its edits checked by {@code
+   * loader} as {@code runner validate} checks, the server started.
    *
    * @throws InvalidConfigException when even the settings and {@code .env} do not load
    * @throws IOException when the address cannot be bound (taken, not this host's)
+   * @throws IllegalStateException when the server would need a login and none is set up (no {@code
+   *     RUNNER_WEB_PASSWORD}, no token): the message says how to set one up
    */
   public static WebServer start(
-      Listen listen, WebHome.Loader config, WebHome.Loader settings, Clock clock)
+      Listen listen,
+      WebHome.Loader config,
+      WebHome.Loader settings,
+      ConfigLoader loader,
+      Clock clock)
       throws IOException, InvalidConfigException {
     WebHome home = WebHome.open(new WebHome.Source(config, settings), clock);
+    Access access;
+    Forwarded forwarded;
     HttpServer http;
     try {
+      var environment = home.loaded().config().environment();
+      forwarded = Forwarded.of(environment.get(Forwarded.SETTING));
+      // behind a trusted proxy every request comes from loopback: that says nothing of who sent it
+      boolean loginRequired = !listen.loopback() || forwarded.trusted();
+      Optional<String> refusal =
+          Access.refusal(
+              loginRequired,
+              forwarded.trusted(),
+              environment.get(Access.PASSWORD),
+              !home.reads().tokens().isEmpty());
+      if (refusal.isPresent()) {
+        throw new IllegalStateException(refusal.get());
+      }
+      SecureRandom random = new SecureRandom();
+      access = new Access(loginRequired, home, new Sessions(clock, random), random);
       http = HttpServer.create(listen.address(), 64);
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       home.close();
       throw e;
     }
-    WebServer web = new WebServer(http, home);
+    WebServer web = new WebServer(http, home, loader, access, forwarded);
     http.start();
     return web;
   }
@@ -103,7 +164,9 @@ public final class WebServer {
   /** Where it is reached: {@code http://127.0.0.1:8080/}, the port the system gave for 0. */
   public URI url() {
     InetSocketAddress at = server.getAddress();
-    String host = at.getAddress().getHostAddress();
+    // every address (0.0.0.0 or ::, which Java binds as one): said as people write it
+    String host =
+        at.getAddress().isAnyLocalAddress() ? "0.0.0.0" : at.getAddress().getHostAddress();
     if (host.contains(":")) {
       host = "[" + host.replaceFirst("%.*", "") + "]";
     }
@@ -119,6 +182,8 @@ public final class WebServer {
       return; // stopped already: the daemon stops it on its way out and on SIGTERM
     }
     try {
+      events.close(); // the streams end first: server.stop would wait its second for each
+      logs.close();
       server.stop(1);
       threads.shutdown();
       home.stop();
@@ -171,43 +236,63 @@ public final class WebServer {
   }
 
   private void serve(HttpExchange exchange) throws IOException {
-    try (exchange) {
+    Call call = null;
+    try {
       exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
       exchange.getResponseHeaders().set("Cache-Control", "no-store");
-      Call call =
-          new Call(exchange, Call.segments(exchange.getRequestURI().getRawPath()), home.redactor());
+      String rawPath = exchange.getRequestURI().getRawPath();
+      String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+      call = new Call(exchange, Call.segments(rawPath), home.redactor());
+      String pattern = null;
       try {
-        checkHost(exchange);
-        String pattern = match(call.path);
-        if (pattern == null) {
-          throw ApiProblem.http(404, "no such path: " + exchange.getRequestURI().getRawPath());
+        try {
+          if (!access.loginRequired()) {
+            checkHost(exchange);
+          }
+          pattern = match(call.path);
+          if (pattern == null) {
+            throw ApiProblem.http(404, "no such path: " + rawPath);
+          }
+          Map<String, Handler> methods = routes.get(pattern);
+          Handler handler = methods.get(method);
+          if (handler == null) {
+            throw ApiProblem.methodNotAllowed(method, new ArrayList<>(methods.keySet()));
+          }
+          call.caller = access.caller(exchange);
+          access.authorize(exchange, call.caller, RouteScopes.need(method, pattern));
+          if (RouteScopes.isChange(method)) {
+            checkChange(exchange, forwarded.origin(exchange));
+            if (!pattern.equals("/api/v1/login")) {
+              Access.checkCsrf(exchange, call.caller);
+            }
+          }
+          handler.handle(call);
+        } catch (ApiProblem p) {
+          call.problem(p);
+        } catch (StoreException e) {
+          home.engine().taskLog().error("web: " + Masked.text(rawPath, home.redactor()), e);
+          call.problem(
+              ApiProblem.of(
+                  503,
+                  ApiProblem.STORE,
+                  "The database cannot be used",
+                  e.getMessage() + "; " + e.kind().hint()));
+        } catch (RuntimeException | InvalidConfigException e) {
+          home.engine().taskLog().error("web: " + Masked.text(rawPath, home.redactor()), e);
+          call.problem(ApiProblem.http(500, "internal error; the stack trace is in logs/task.log"));
         }
-        Map<String, Handler> methods = routes.get(pattern);
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        Handler handler = methods.get(method);
-        if (handler == null) {
-          throw ApiProblem.methodNotAllowed(method, new ArrayList<>(methods.keySet()));
+      } finally {
+        if (pattern != null && RouteScopes.isChange(method)) {
+          audit.record(call, method, rawPath, forwarded.client(exchange));
         }
-        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
-          checkChange(exchange);
-        }
-        handler.handle(call);
-      } catch (ApiProblem p) {
-        call.problem(p);
-      } catch (StoreException e) {
-        home.engine().taskLog().error("web: " + exchange.getRequestURI().getRawPath(), e);
-        call.problem(
-            ApiProblem.of(
-                503,
-                ApiProblem.STORE,
-                "The database cannot be used",
-                e.getMessage() + "; " + e.kind().hint()));
-      } catch (RuntimeException | InvalidConfigException e) {
-        home.engine().taskLog().error("web: " + exchange.getRequestURI().getRawPath(), e);
-        call.problem(ApiProblem.http(500, "internal error; the stack trace is in logs/task.log"));
       }
     } catch (IOException e) {
       // the client went away mid-answer: nothing to tell it
+    } finally {
+      // a stream's answer goes on in its own thread, which closes it; every other ends here
+      if (call == null || !call.detached()) {
+        exchange.close();
+      }
     }
   }
 
@@ -231,7 +316,9 @@ public final class WebServer {
           "Host not allowed",
           "this server answers only to a loopback host (127.0.0.1, ::1, localhost), not \""
               + host
-              + "\"; a reverse proxy in front must pass the upstream's host");
+              + "\"; behind a reverse proxy, pass the upstream's host, or set "
+              + Forwarded.SETTING
+              + "=1 in .env (which makes every request log in)");
     }
   }
 
@@ -253,7 +340,7 @@ public final class WebServer {
   }
 
   /** A change must be JSON and, from a browser, from this server's own origin. */
-  private static void checkChange(HttpExchange exchange) {
+  private static void checkChange(HttpExchange exchange, String own) {
     String type = exchange.getRequestHeaders().getFirst("Content-Type");
     String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!media.equals("application/json")) {
@@ -266,16 +353,12 @@ public final class WebServer {
               + " (a web page cannot send that to another site without asking)");
     }
     String origin = exchange.getRequestHeaders().getFirst("Origin");
-    if (origin != null) {
-      String host = exchange.getRequestHeaders().getFirst("Host");
-      String own = "http://" + (host == null ? "" : host.strip());
-      if (!origin.strip().equalsIgnoreCase(own)) {
-        throw ApiProblem.of(
-            403,
-            ApiProblem.FORBIDDEN,
-            "Origin not allowed",
-            "a change from a web page must come from " + own + ", not " + origin);
-      }
+    if (origin != null && !origin.strip().equalsIgnoreCase(own)) {
+      throw ApiProblem.of(
+          403,
+          ApiProblem.FORBIDDEN,
+          "Origin not allowed",
+          "a change from a web page must come from " + own + ", not " + origin);
     }
   }
 }

@@ -164,13 +164,14 @@ class WebRunIT {
   }
 
   @Test
-  void a_non_loopback_address_is_refused_at_start() throws Exception {
+  void a_non_loopback_address_without_a_login_set_up_is_refused_at_start() throws Exception {
     PackagedJar jar = gatedHome();
     PackagedJar.Ran refused = jar.exec("web", "--listen", "0.0.0.0:0");
     assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
     assertThat(refused.err())
-        .contains("0.0.0.0 is not a loopback address")
-        .contains("reverse proxy with authentication");
+        .contains("a non-loopback address needs a login")
+        .contains("RUNNER_WEB_PASSWORD")
+        .contains("runner token create");
     assertThat(refused.out()).isEmpty();
     assertThat(jar.exec("web", "--listen", "127.0.0.1:notaport").err())
         .contains("is not HOST:PORT");
@@ -279,6 +280,7 @@ class WebRunIT {
             new String[] {"tick"},
             new String[] {"list"},
             new String[] {"history"},
+            new String[] {"token", "list"},
             new String[] {"run", "window"})) {
       PackagedJar.Ran ran = jar.exec(command);
       assertThat(ran.out()).as(String.join(" ", command)).contains("dev.runner.");

@@ -1,6 +1,7 @@
 package dev.runner.notify;
 
 import static dev.runner.store.RunStatus.BUSINESS_FAILURE;
+import static dev.runner.store.RunStatus.CANCELLED;
 import static dev.runner.store.RunStatus.SUCCESS;
 import static dev.runner.store.RunStatus.TECHNICAL_FAILURE;
 import static dev.runner.store.RunStatus.TIMEOUT;
@@ -43,6 +44,23 @@ class StreaksTest {
                 SUCCESS,
                 SUCCESS))
         .containsExactly("-", "-", "-", "technical_failure", "-", "recovered", "-");
+  }
+
+  @Test
+  void a_cancel_neither_continues_nor_breaks_a_streak_and_sends_nothing_unless_named() {
+    assertThat(
+            events(
+                RULE,
+                TECHNICAL_FAILURE,
+                TECHNICAL_FAILURE,
+                CANCELLED,
+                TECHNICAL_FAILURE,
+                CANCELLED,
+                SUCCESS))
+        .containsExactly("-", "-", "-", "technical_failure", "-", "recovered");
+    NotifyRule cancels = new NotifyRule("c", true, List.of("cancelled"), 3, List.of());
+    assertThat(events(cancels, SUCCESS, CANCELLED, CANCELLED))
+        .containsExactly("-", "cancelled", "cancelled");
   }
 
   @Test

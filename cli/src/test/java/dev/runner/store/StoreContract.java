@@ -389,6 +389,63 @@ public abstract class StoreContract {
     }
   }
 
+  private static boolean cancel(Store store, long id) {
+    Boolean marked = store.inTransaction(tx -> tx.requestCancel(id));
+    return marked;
+  }
+
+  @Test
+  void a_cancel_marks_only_a_running_row_and_every_connection_sees_it() {
+    try (Store one = connect();
+        Store two = connect()) {
+      long running = one.inTransaction(tx -> tx.insert(claim("a"), "h", 1).orElseThrow());
+      long ended = run(one, "b", FIRE, RunStatus.SUCCESS);
+      assertThat(cancel(one, running)).isTrue();
+      assertThat(cancel(one, running)).isTrue();
+      assertThat(cancel(one, ended)).isFalse();
+      assertThat(cancel(one, 999)).isFalse();
+      assertThat(two.cancelRequested()).containsExactly(running);
+      assertThat(two.<Set<Long>>inTransaction(Store.Tx::cancelRequested)).containsExactly(running);
+      one.finish(running, end(RunStatus.CANCELLED, true));
+      assertThat(two.cancelRequested()).isEmpty();
+      RunRecord row = two.find(running).orElseThrow();
+      assertThat(row.status()).isEqualTo(RunStatus.CANCELLED);
+    }
+  }
+
+  @Test
+  void a_cancelled_run_counts_as_neither_a_success_nor_a_failure() {
+    try (Store store = connect()) {
+      long id =
+          store.inTransaction(
+              tx -> {
+                tx.ensureState("a", FIRE);
+                return tx.insert(claim("a"), "h", 1).orElseThrow();
+              });
+      store.finish(id, end(RunStatus.CANCELLED, true));
+      TaskState state = store.states().get("a");
+      assertThat(state.successes()).isZero();
+      assertThat(state.failures()).isZero();
+      assertThat(state.lastStatus()).isEqualTo(RunStatus.CANCELLED);
+    }
+  }
+
+  @Test
+  void a_watcher_reads_the_rows_after_an_id_and_those_it_names() {
+    try (Store store = connect()) {
+      long first = run(store, "a", FIRE, RunStatus.SUCCESS);
+      long second =
+          store.inTransaction(
+              tx -> tx.insert(claim("b", FIRE.plusSeconds(60), 1), "h", 1).orElseThrow());
+      long third = run(store, "c", FIRE.plusSeconds(120), RunStatus.TIMEOUT);
+      assertThat(ids(store.newOrAmong(0, List.of()))).containsExactly(first, second, third);
+      assertThat(ids(store.newOrAmong(third, List.of()))).isEmpty();
+      assertThat(ids(store.newOrAmong(second, List.of(first)))).containsExactly(first, third);
+      assertThat(store.newOrAmong(third, List.of(second)).get(0).status())
+          .isEqualTo(RunStatus.RUNNING);
+    }
+  }
+
   @Test
   void states_are_read_in_and_out_of_a_transaction_alike() {
     try (Store store = connect()) {
@@ -406,5 +463,62 @@ public abstract class StoreContract {
 
   private static List<Long> ids(List<RunRecord> rows) {
     return rows.stream().map(RunRecord::id).toList();
+  }
+
+  WebToken token(String name, String hash) {
+    return new WebToken(name, "read", hash, FIRE, null);
+  }
+
+  @Test
+  void a_token_is_kept_by_its_hash_once_per_name_and_revoked_by_name() {
+    try (Store one = connect();
+        Store two = connect()) {
+      assertThat(one.addToken(token("ci", "aa11"))).isTrue();
+      assertThat(two.addToken(token("ci", "bb22"))).as("the name is taken").isFalse();
+      assertThat(two.addToken(new WebToken("甲", "admin", "cc33", FIRE.plusSeconds(1), null)))
+          .isTrue();
+      assertThat(one.tokens())
+          .extracting(WebToken::name, WebToken::scope, WebToken::hash)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("ci", "read", "aa11"),
+              org.assertj.core.groups.Tuple.tuple("甲", "admin", "cc33"));
+      assertThat(two.tokenByHash("aa11")).hasValue(token("ci", "aa11"));
+      assertThat(two.tokenByHash("bb22")).isEmpty();
+
+      one.tokenUsed("ci", FIRE.plusSeconds(60));
+      assertThat(two.tokenByHash("aa11").orElseThrow().lastUsedAt())
+          .isEqualTo(FIRE.plusSeconds(60));
+
+      assertThat(two.revokeToken("ci")).isTrue();
+      assertThat(one.revokeToken("ci")).as("already gone").isFalse();
+      assertThat(one.tokenByHash("aa11")).isEmpty();
+      assertThat(one.tokens()).extracting(WebToken::name).containsExactly("甲");
+    }
+  }
+
+  @Test
+  void the_audit_table_pages_newest_first_with_its_total() {
+    try (Store store = connect()) {
+      assertThat(store.countAudit()).isZero();
+      for (int i = 0; i < 5; i++) {
+        store.audit(
+            new AuditEntry(
+                FIRE.plusSeconds(i),
+                "ci",
+                "192.0.2.7",
+                "POST /api/v1/tasks/t" + i + "/run",
+                i == 4 ? null : "t" + i,
+                202));
+      }
+      assertThat(store.countAudit()).isEqualTo(5);
+      assertThat(store.audit(2, 0))
+          .containsExactly(
+              new AuditEntry(
+                  FIRE.plusSeconds(4), "ci", "192.0.2.7", "POST /api/v1/tasks/t4/run", null, 202),
+              new AuditEntry(
+                  FIRE.plusSeconds(3), "ci", "192.0.2.7", "POST /api/v1/tasks/t3/run", "t3", 202));
+      assertThat(store.audit(2, 4)).extracting(AuditEntry::target).containsExactly("t0");
+      assertThat(store.audit(2, 6)).isEmpty();
+    }
   }
 }

@@ -37,6 +37,7 @@ class OpenApiRoutesTest {
             Listen.parse("127.0.0.1:0"),
             () -> loader.load(home),
             () -> loader.loadSettings(home),
+            loader,
             Clock.systemUTC());
     List<String> routes;
     try {

@@ -12,6 +12,7 @@ import dev.runner.engine.Engine;
 import dev.runner.engine.RunResult;
 import dev.runner.query.BackfillPlan;
 import dev.runner.schedule.Durations;
+import dev.runner.store.RunStatus;
 import dev.runner.task.Window;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -93,7 +94,7 @@ final class BackfillCommand implements Callable<Integer> {
             engine.runInForeground(
                 Engine.Request.backfill(task, window), inv.terminal() ? null : inv.out());
         RunResult last = attempts.get(attempts.size() - 1);
-        if (last.status().isFailure()) {
+        if (last.status().isFailure() || last.status() == RunStatus.CANCELLED) {
           report.failed(i, window, last, end);
           return ExitCode.TASK_FAILED;
         }

@@ -10,6 +10,7 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.Engine;
 import dev.runner.engine.RunResult;
+import dev.runner.store.RunStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,13 @@ final class RunCommand implements Callable<Integer> {
       for (RunResult result : attempts) {
         inv.err().println(RunLines.attempt(result, config.settings().zone()));
       }
-      boolean failed = attempts.stream().anyMatch(r -> r.finalAttempt() && r.status().isFailure());
+      // a cancel is no failure, but `runner run X && next` must not go on after one
+      boolean failed =
+          attempts.stream()
+              .anyMatch(
+                  r ->
+                      r.finalAttempt()
+                          && (r.status().isFailure() || r.status() == RunStatus.CANCELLED));
       return failed ? ExitCode.TASK_FAILED : ExitCode.OK;
     } finally {
       root.session().closeEngine();

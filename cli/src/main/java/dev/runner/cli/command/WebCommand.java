@@ -18,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Serve the REST API (the console's pages come later) for a home that cron's tick drives.",
       "Reads as list, history, stats and status --json do; POST /api/v1/tasks/NAME/run starts",
-      "a run at once, claimed as a tick claims one. Loopback addresses only (no login yet).",
+      "a run at once, claimed as a tick claims one. On loopback no login is needed; any other",
+      "address (or RUNNER_WEB_TRUST_PROXY=1) needs RUNNER_WEB_PASSWORD in .env or an API token",
+      "(runner token create) and refuses to start without one.",
       "The config is read again when it changes; SIGTERM or Ctrl-C stops it cleanly.",
       "The first line on stdout is its URL: runner web: http://127.0.0.1:8080/"
     })
@@ -31,9 +33,8 @@ final class WebCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       defaultValue = "127.0.0.1:8080",
       description =
-          "Where to listen (default: ${DEFAULT-VALUE}); port 0 takes any free port. A loopback"
-              + " address only: put a reverse proxy with authentication in front to reach it"
-              + " from elsewhere.")
+          "Where to listen (default: ${DEFAULT-VALUE}); port 0 takes any free port. On a"
+              + " non-loopback address every request must log in; TLS is a reverse proxy's.")
   String listen;
 
   @Override

@@ -27,9 +27,14 @@ final class WebStart {
     }
     WebServer server;
     try {
-      server = WebServer.start(at, session::reloadConfig, session::settings, inv.clock());
+      server =
+          WebServer.start(
+              at, session::reloadConfig, session::settings, session.loader(), inv.clock());
     } catch (IOException e) {
       throw new UsageException("--listen: cannot listen on " + listen + ": " + e.getMessage());
+    } catch (IllegalStateException e) {
+      // no login is set up for an address that needs one: the message says how to make one
+      throw new UsageException("--listen " + listen + ": " + e.getMessage());
     }
     inv.out().println("runner web: " + server.url());
     inv.out().flush();

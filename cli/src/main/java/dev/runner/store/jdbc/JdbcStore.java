@@ -1,5 +1,6 @@
 package dev.runner.store.jdbc;
 
+import dev.runner.store.AuditEntry;
 import dev.runner.store.HistoryQuery;
 import dev.runner.store.NewRun;
 import dev.runner.store.Outcomes;
@@ -11,6 +12,7 @@ import dev.runner.store.Store;
 import dev.runner.store.StoreException;
 import dev.runner.store.TaskState;
 import dev.runner.store.Trigger;
+import dev.runner.store.WebToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +24,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -343,6 +348,24 @@ public class JdbcStore implements Store {
     }
 
     @Override
+    public boolean requestCancel(long id) {
+      return sql(
+          () -> {
+            PreparedStatement ps =
+                prepared(
+                    "UPDATE task_logs SET cancel_requested = 1"
+                        + " WHERE id = ? AND status = 'running'");
+            ps.setLong(1, id);
+            return ps.executeUpdate() > 0;
+          });
+    }
+
+    @Override
+    public Set<Long> cancelRequested() {
+      return ids(CANCEL_REQUESTED, List.of());
+    }
+
+    @Override
     public void finish(long id, RunEnd run) {
       sql(
           () -> {
@@ -518,6 +541,44 @@ public class JdbcStore implements Store {
   }
 
   @Override
+  public Set<Long> cancelRequested() {
+    return ids(CANCEL_REQUESTED, List.of());
+  }
+
+  private static final String CANCEL_REQUESTED =
+      "SELECT id FROM task_logs WHERE status = 'running' AND cancel_requested = 1";
+
+  private synchronized Set<Long> ids(String sql, List<Object> args) {
+    return sql(
+        () -> {
+          PreparedStatement ps = prepared(sql);
+          bind(ps, args.toArray());
+          Set<Long> ids = new LinkedHashSet<>();
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              ids.add(rs.getLong(1));
+            }
+          }
+          return ids;
+        });
+  }
+
+  @Override
+  public List<RunRecord> newOrAmong(long afterId, Collection<Long> ids) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM task_logs WHERE id > ?");
+    List<Object> args = new ArrayList<>(List.of(afterId));
+    if (!ids.isEmpty()) {
+      StringJoiner marks = new StringJoiner(", ", " OR id IN (", ")");
+      for (long id : ids) {
+        marks.add("?");
+        args.add(id);
+      }
+      sql.append(marks);
+    }
+    return query(sql.append(" ORDER BY id").toString(), args);
+  }
+
+  @Override
   public void finish(long id, RunEnd run) {
     inLightTransaction(
         tx -> {
@@ -584,6 +645,135 @@ public class JdbcStore implements Store {
                 }
               });
           return null;
+        });
+  }
+
+  private static final String TOKEN_COLUMNS = "name, scope, token_hash, created_at, last_used_at";
+
+  @Override
+  public boolean addToken(WebToken token) {
+    return inTransaction(
+        tx ->
+            sql(
+                () -> {
+                  try (PreparedStatement ps =
+                      connection.prepareStatement(
+                          "INSERT INTO web_tokens ("
+                              + TOKEN_COLUMNS
+                              + ") VALUES (?, ?, ?, ?, ?)"
+                              + " ON CONFLICT (name) DO NOTHING")) {
+                    bind(
+                        ps,
+                        new Object[] {
+                          token.name(), token.scope(), token.hash(), token.createdAt()
+                        });
+                    dialect.setInstant(ps, 5, token.lastUsedAt());
+                    return ps.executeUpdate() == 1;
+                  }
+                }));
+  }
+
+  @Override
+  public List<WebToken> tokens() {
+    return tokens("SELECT " + TOKEN_COLUMNS + " FROM web_tokens ORDER BY name", List.of());
+  }
+
+  @Override
+  public Optional<WebToken> tokenByHash(String hash) {
+    return tokens(
+            "SELECT " + TOKEN_COLUMNS + " FROM web_tokens WHERE token_hash = ?", List.of(hash))
+        .stream()
+        .findFirst();
+  }
+
+  private synchronized List<WebToken> tokens(String sql, List<Object> args) {
+    return sql(
+        () -> {
+          try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(ps, args.toArray());
+            List<WebToken> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new WebToken(
+                        rs.getString("name"),
+                        rs.getString("scope"),
+                        rs.getString("token_hash"),
+                        dialect.instant(rs, "created_at"),
+                        dialect.instant(rs, "last_used_at")));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  @Override
+  public boolean revokeToken(String name) {
+    return inTransaction(
+        tx ->
+            sql(
+                () -> {
+                  try (PreparedStatement ps =
+                      connection.prepareStatement("DELETE FROM web_tokens WHERE name = ?")) {
+                    ps.setString(1, name);
+                    return ps.executeUpdate() == 1;
+                  }
+                }));
+  }
+
+  @Override
+  public void tokenUsed(String name, Instant at) {
+    light("UPDATE web_tokens SET last_used_at = ? WHERE name = ?", at, name);
+  }
+
+  @Override
+  public void audit(AuditEntry entry) {
+    light(
+        "INSERT INTO audit (at, who, source, action, target, outcome) VALUES (?, ?, ?, ?, ?, ?)",
+        entry.at(),
+        entry.who(),
+        entry.from(),
+        entry.action(),
+        entry.target(),
+        entry.outcome());
+  }
+
+  @Override
+  public synchronized List<AuditEntry> audit(int limit, int offset) {
+    return sql(
+        () -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "SELECT at, who, source, action, target, outcome FROM audit"
+                      + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+            ps.setInt(1, limit);
+            ps.setInt(2, offset);
+            List<AuditEntry> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(
+                    new AuditEntry(
+                        dialect.instant(rs, "at"),
+                        rs.getString("who"),
+                        rs.getString("source"),
+                        rs.getString("action"),
+                        rs.getString("target"),
+                        rs.getInt("outcome")));
+              }
+            }
+            return rows;
+          }
+        });
+  }
+
+  @Override
+  public synchronized long countAudit() {
+    return sql(
+        () -> {
+          try (Statement statement = connection.createStatement()) {
+            return count(statement, "audit");
+          }
         });
   }
 

@@ -25,7 +25,13 @@ import org.sqlite.SQLiteException;
 final class SqliteDialect implements Dialect {
 
   private static final List<String> MIGRATIONS =
-      List.of("V1__init.sql", "V2__retry_queue.sql", "V3__final_attempts.sql", "V4__windows.sql");
+      List.of(
+          "V1__init.sql",
+          "V2__retry_queue.sql",
+          "V3__final_attempts.sql",
+          "V4__windows.sql",
+          "V5__web_access.sql",
+          "V6__cancel.sql");
 
   private final Path file;
 
