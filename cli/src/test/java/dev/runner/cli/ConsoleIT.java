@@ -419,6 +419,23 @@ class ConsoleIT {
     assertThat(Files.readString(file)).isEqualTo(fixed);
   }
 
+  @Test
+  @Order(13)
+  void a_refused_config_is_a_banner_with_each_problem_at_its_line_until_fixed() throws Exception {
+    open("/history");
+    browser.await("the history", () -> !rows("#runs tr[data-run]").isEmpty());
+    Path file = home.resolve("tasks_config.json");
+    String good = Files.readString(file);
+    Files.writeString(file, "{\n  \"hello\": {\"type\": \"shell\" \"command\": \"true\"}\n}\n");
+    try {
+      browser.await("the banner", () -> text("#banner-config").contains("tasks_config.json:2:"));
+      assertThat(text("#banner-config")).contains("no task runs until it is fixed");
+    } finally {
+      Files.writeString(file, good);
+    }
+    browser.await("the banner gone", () -> rows("#banner-config").isEmpty());
+  }
+
   static int lineOf(String text, String part) {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
