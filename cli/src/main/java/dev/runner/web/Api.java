@@ -88,38 +88,6 @@ final class Api {
     return home.loaded().config().settings().zone();
   }
 
-  void index(Call call) throws IOException {
-    call.text(
-        200,
-        """
-        runner web: the console's pages come with a later version; the API is here:
-          GET  /healthz
-          GET  /api/v1/tasks
-          GET  /api/v1/tasks/{name}
-          POST /api/v1/tasks                 {"name": "...", "task": {...}}
-          PUT  /api/v1/tasks/{name}          {...the task's fields}
-          DELETE /api/v1/tasks/{name}
-          POST /api/v1/tasks/{name}/run      {"params": {...}, "no_deps": false}
-          POST /api/v1/tasks/{name}/enable   (and /disable)
-          GET  /api/v1/runs?task=&status=&trigger=&since=&until=&limit=&page=
-          GET  /api/v1/runs/{id}
-          GET  /api/v1/runs/{id}/log         ?follow=1: server-sent events while it runs
-          POST /api/v1/runs/{id}/cancel
-          POST /api/v1/tasks/{name}/backfill {"from": ISO, "to": ISO}, or {} from the last window
-          GET  /api/v1/events                server-sent events
-          GET  /api/v1/stats?task=&days=
-          GET  /api/v1/status
-          GET  /api/v1/config
-          POST /api/v1/config/validate       {"text": "..."}
-          PUT  /api/v1/config                {"text": "...", "version": "..."}
-          GET  /api/v1/cron?expr=&tz=&from=&n=
-          GET  /api/v1/session                  who you are, your CSRF token
-          POST /api/v1/login                    {"password": "..."}
-          POST /api/v1/logout
-          GET  /api/v1/audit?limit=&page=       (admin)
-        """);
-  }
-
   void health(Call call) throws IOException {
     call.json(200, Map.of("status", "ok"));
   }

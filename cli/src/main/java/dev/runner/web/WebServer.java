@@ -78,7 +78,9 @@ public final class WebServer {
     this.events = new Events(home);
     Api api = new Api(home, logs);
     RunControl control = new RunControl(home, api);
-    route("GET", "/", api::index);
+    Assets assets = new Assets();
+    route("GET", "/", assets::index);
+    route("GET", "/assets/*", assets::file);
     route("GET", "/healthz", api::health);
     route("GET", "/api/v1/openapi.json", api::openapi);
     route("GET", "/api/v1/tasks", api::tasks);

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
     name = "web",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the REST API (the console's pages come later) for a home that cron's tick drives.",
+      "Serve the web console (open the URL in a browser) and the REST API for a home that cron's",
+      "tick drives.",
       "Reads as list, history, stats and status --json do; POST /api/v1/tasks/NAME/run starts",
       "a run at once, claimed as a tick claims one. On loopback no login is needed; any other",
       "address (or RUNNER_WEB_TRUST_PROXY=1) needs RUNNER_WEB_PASSWORD in .env or an API token",

@@ -1,0 +1,142 @@
+// One task: its fields, next fires (with clock-change notes), charts of its durations and of
+// each day's successes and failures, its upstream and downstream tasks, notification rules and
+// their last deliveries, window progress with a backfill form, and its history.
+import {h, fill} from './dom.js';
+import {t, dateTime, wallTime} from './i18n.js';
+import {get, seg} from './api.js';
+import {describe, upstreams} from './schedule.js';
+import {durationChart, dailyChart} from './charts.js';
+import {badge, fields, rel, problemList, errorBox} from './ui.js';
+import {link} from './router.js';
+import {runsView} from './runs-view.js';
+import {openRunDialog} from './run-dialog.js';
+import {tasksOf} from './config-text.js';
+import {backfillForm} from './backfill.js';
+import {may} from './session.js';
+
+const DAYS = 14;
+
+export async function render(main, {name, query}) {
+  const task = await get(`/api/v1/tasks/${seg(name)}`);
+  const [all, configText] = await Promise.all([
+    get('/api/v1/tasks').catch(() => []),
+    get('/api/v1/config').then((c) => c.text).catch(() => null),
+  ]);
+  const config = configText ? (tasksOf(configText) || {})[name] || null : null;
+  const charts = h('div', {class: 'charts'});
+  const fires = h('div', {id: 'fires'});
+  const view = runsView(query, {task: name});
+  const invalid = task.problems && task.problems.length;
+  fill(main,
+    h('div', {class: 'title-row'}, h('h1', {}, name), badge(task.running ? 'running' : task.last_status),
+      h('button', {type: 'button', class: 'run-now', disabled: invalid || !may('run'), on: {click: () => openRunDialog(name)}}, t('overview.runNow'))),
+    task.description ? h('p', {class: 'description lead'}, task.description) : null,
+    invalid ? h('div', {class: 'notice bad', role: 'alert'}, t('task.invalidHint'), problemList(task.problems)) : null,
+    h('div', {class: 'grid'},
+      h('section', {}, h('h2', {}, t('task.fields')), taskFields(task), config ? h('details', {},
+        h('summary', {}, t('task.config')), h('pre', {class: 'config-json'}, JSON.stringify(config, null, 2))) : null),
+      h('section', {}, h('h2', {}, t('task.nextFires')), fires)),
+    h('section', {}, h('h2', {}, t('task.charts')), charts),
+    h('div', {class: 'grid'},
+      h('section', {}, h('h2', {}, t('task.deps')), deps(task, all, config)),
+      h('section', {}, h('h2', {}, t('task.notify')), rules(config, task.last_run))),
+    windowSection(name, task, config),
+    h('section', {}, h('h2', {}, t('history.title')), view.node));
+  const drawCharts = async () => {
+    try {
+      const [recent, days] = await Promise.all([
+        get(`/api/v1/runs?task=${seg(name)}&limit=60`),
+        get(`/api/v1/runs?task=${seg(name)}&since=${DAYS}d&limit=500`),
+      ]);
+      fill(charts,
+        h('figure', {}, durationChart(recent.items || []), h('figcaption', {}, t('chart.durations'))),
+        h('figure', {}, dailyChart(days.items || [], DAYS), h('figcaption', {}, t('chart.daily'))));
+    } catch (e) {
+      fill(charts, errorBox(e));
+    }
+  };
+  await Promise.all([view.load(), drawCharts(), nextFires(fires, task)]);
+  return {refresh: () => Promise.all([view.load(), drawCharts()])};
+}
+
+function taskFields(task) {
+  return fields([
+    [t('col.type'), task.type],
+    [t('col.schedule'), task.schedule ? h('span', {title: task.schedule}, describe(task.schedule), ' ', h('code', {}, task.schedule)) : null],
+    [t('col.timezone'), task.timezone],
+    [t('col.enabled'), task.enabled === null ? null : task.enabled ? t('on') : t('off')],
+    [t('col.next'), task.next_run ? [rel(task.next_run), ` (${dateTime(task.next_run)})`] : null],
+    [t('col.counts'), t('task.counts', {ok: task.successes, bad: task.failures})],
+    [t('col.last'), task.last_run ? h('a', {href: link(['runs', String(task.last_run.id)])}, `#${task.last_run.id} `, badge(task.last_run.status)) : null],
+    task.running_runs && task.running_runs.length ? [t('col.running'), task.running_runs.map((r) => h('a', {href: link(['runs', String(r.id)]), class: 'running-now'}, `#${r.id} `))] : null,
+    task.state_ahead ? [t('col.ahead'), dateTime(task.state_ahead)] : null,
+  ]);
+}
+
+/**
+ * The next fires in the task's zone; where the UTC offset changes between two fires a clock
+ * change lies between them, said beside the fire after it. GET /api/v1/cron's own notes are
+ * used when the server has it.
+ */
+async function nextFires(el, task) {
+  const list = task.next_fires || [];
+  if (!list.length) {
+    fill(el, h('p', {class: 'muted'}, t('task.noFires')));
+    return;
+  }
+  let notes = new Map();
+  if (task.schedule && /^[\d*@]/.test(task.schedule)) {
+    try {
+      const cron = await get(`/api/v1/cron?expr=${encodeURIComponent(task.schedule)}&tz=${encodeURIComponent(task.timezone || '')}&n=${list.length}`);
+      notes = new Map((cron.fires || []).filter((f) => f.note).map((f) => [Date.parse(f.at), f.note]));
+    } catch {
+      notes = new Map();
+    }
+  }
+  const offset = (iso) => (/([+-]\d{2}:\d{2}|Z)$/.exec(iso) || [])[1];
+  fill(el, h('ol', {class: 'fires'}, list.map((at, i) => {
+    const before = i > 0 ? offset(list[i - 1]) : null;
+    const now = offset(at);
+    const note = notes.get(Date.parse(at)) || (before && now && before !== now ? t('fires.dst', {from: utc(before), to: utc(now)}) : null);
+    return h('li', {}, h('span', {}, wallTime(at)), ' ', rel(at), note ? h('span', {class: 'note'}, ` ⚠ ${note}`) : null);
+  })));
+}
+
+const utc = (o) => (o === 'Z' ? 'UTC' : `UTC${o}`);
+
+/** Upstream: what its schedule or depends_on names; downstream: the tasks that name it. */
+function deps(task, all, config) {
+  const up = config && Array.isArray(config.depends_on) ? config.depends_on : upstreams(task.schedule);
+  const down = all.filter((x) => upstreams(x.schedule).includes(task.name)).map((x) => x.name);
+  const names = (list) => (list.length ? list.map((n, i) => [i ? ', ' : '', h('a', {href: link(['tasks', n])}, n)]) : t('none'));
+  return fields([
+    [t('task.upstream'), names(up)],
+    config && config.trigger_on ? [t('task.triggerOn'), config.trigger_on] : null,
+    [t('task.downstream'), names(down)],
+  ]);
+}
+
+/** The rules as the file has them (secrets masked by the server) and the last run's deliveries. */
+function rules(config, lastRun) {
+  const list = config ? config.notify || config.task_notify || [] : null;
+  const sent = lastRun && lastRun.message && Array.isArray(lastRun.message.notifications) ? lastRun.message.notifications : [];
+  return h('div', {},
+    list === null ? h('p', {class: 'muted'}, t('task.notifyUnknown')) :
+      !list.length ? h('p', {class: 'muted'}, t('task.notifyNone')) :
+        h('ul', {class: 'rules'}, list.map((r, i) => h('li', {},
+          h('strong', {}, r.name || t('task.rule', {n: i + 1})), r.enabled === false ? ` (${t('off')})` : '', ': ',
+          t('task.ruleText', {triggers: (r.triggers || []).join(', '), threshold: r.threshold || 1,
+            channels: (r.channels || []).map((c) => c.preset || c.type).join(', ')})))),
+    sent.length ? [h('h3', {}, t('task.lastDeliveries')), h('ul', {class: 'deliveries'}, sent.map((d) => h('li', {},
+      h('span', {class: `badge ${d.ok ? 'ok' : 'bad'}`}, d.ok ? t('ok') : t('failed')), ' ', `${d.rule} / ${d.channel}`)))] : null);
+}
+
+/** A window task: how far its windows are done, and a backfill form. */
+function windowSection(name, task, config) {
+  const windowed = config ? Boolean(config.window) : Boolean(task.last_run && task.last_run.window_end);
+  if (!windowed) return null;
+  const done = task.last_run && task.last_run.window_end;
+  return h('section', {id: 'window'}, h('h2', {}, t('task.window')),
+    h('p', {}, done ? [t('task.windowDone', {at: dateTime(done)}), ' (', rel(done), ')'] : t('task.windowNone')),
+    may('run') ? backfillForm(name) : null);
+}
