@@ -55,9 +55,13 @@ class OpenApiIT {
         """
         {"hello": {"type": "shell", "every": "1h", "command": "echo hi $RUNNER_PARAM_NOTE",
                    "description": "说你好"},
-         "other": {"type": "shell", "cron": "0 9 * * *", "command": "true"}}
+         "other": {"type": "shell", "cron": "0 9 * * *", "command": "true"},
+         "slow": {"type": "shell", "command": "sleep 300"},
+         "win": {"type": "shell", "every": "15m", "window": true,
+                 "command": "echo $RUNNER_WINDOW_START"}}
         """);
-    assertThat(jar.run("run", "hello")).isZero(); // run 1, which the examples name
+    // run 1, which the examples name; run-now's example starts run 2 (slow), which cancel's stops
+    assertThat(jar.run("run", "hello")).isZero();
     web = WebProcess.start(jar);
     HttpResponse<String> answer = web.get("/api/v1/openapi.json");
     assertThat(answer.statusCode()).isEqualTo(200);
