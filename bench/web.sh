@@ -46,3 +46,15 @@ for path in "api/v1/runs?limit=50" "api/v1/runs?limit=50&page=100&status=failed"
   echo "GET /$path: median $(median < "$work/t.txt") s, p95 $(p95 < "$work/t.txt") s (21)"
 done
 echo "RSS: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB", $1/1024}')"
+# 50 consoles listening to /api/v1/events at once: the API's answers with them open, and RSS
+for i in $(seq 50); do curl -sN "${url}api/v1/events" > "$work/events-$i.txt" 2>/dev/null & done
+sleep 2  # the listeners connect (this is a benchmark: nothing is asserted on time)
+echo "event listeners open: $(grep -l '^: runner' "$work"/events-*.txt | wc -l) of 50"
+: > "$work/t.txt"
+for i in $(seq 21); do curl -s -o /dev/null -w '%{time_total}\n' "${url}api/v1/tasks" >> "$work/t.txt"; done
+echo "GET /api/v1/tasks with 50 listeners: median $(median < "$work/t.txt") s, p95 $(p95 < "$work/t.txt") s (21)"
+curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -d '{}' "${url}api/v1/tasks/task_1/run"
+sleep 2
+echo "listeners told of the run: $(grep -l '^event: run_ended' "$work"/events-*.txt | wc -l) of 50"
+echo "RSS with 50 listeners: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB", $1/1024}')"
+echo "threads: $(ls /proc/"$pid"/task | wc -l)"

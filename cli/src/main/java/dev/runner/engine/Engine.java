@@ -17,6 +17,7 @@ import dev.runner.store.factory.StoreFactory;
 import dev.runner.task.Window;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,7 +168,7 @@ public final class Engine implements AutoCloseable {
   private boolean ownerAlive(RunRecord row) {
     try {
       return liveness.ownerAlive(row);
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       return true;
     }
   }

@@ -147,6 +147,32 @@ class WebLiveIT {
   }
 
   @Test
+  void a_run_of_crons_tick_is_cancelled_from_the_web_and_the_tick_ends() throws Exception {
+    PackagedJar jar = new PackagedJar(home);
+    jar.config(
+        """
+        {"long": {"type": "shell", "cron": "* * * * *",
+                  "command": "sleep 300 & echo $! > CHILD; wait"}}
+        """
+            .replace("CHILD", home.resolve("child.pid").toString()));
+    assertThat(jar.run("tick", "--now", "2026-11-23T09:59:30Z")).isZero();
+    Process tick = jar.start("tick", "--now", "2026-11-23T10:00:00Z");
+    try (WebProcess web = WebProcess.start(jar)) {
+      long sleep = child();
+      long id = jar.rows("long").get(0).id();
+
+      assertThat(web.post("/api/v1/runs/" + id + "/cancel", "{}").statusCode()).isEqualTo(202);
+
+      assertThat(tick.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(tick.exitValue()).as("a cancel is no failure of the tick").isZero();
+      awaitGone(sleep);
+      assertThat(jar.rows("long").get(0).status()).isEqualTo(RunStatus.CANCELLED);
+    } finally {
+      tick.destroyForcibly();
+    }
+  }
+
+  @Test
   void runner_cancel_stops_a_run_of_the_web_and_says_how_it_ended() throws Exception {
     PackagedJar jar = jar();
     try (WebProcess web = WebProcess.start(jar)) {
