@@ -78,6 +78,11 @@ public class JdbcStore implements Store {
           tx -> {
             sql(
                 () -> {
+                  // read again under the write lock: another process opening the same new
+                  // database (a tick and runner web started at once) may have applied it since
+                  if (dialect.schemaVersion(connection) >= target) {
+                    return null;
+                  }
                   try (Statement statement = connection.createStatement()) {
                     for (String part : sql.split(";\\s*\n")) {
                       if (!part.strip().isEmpty()) {
@@ -86,6 +91,7 @@ public class JdbcStore implements Store {
                     }
                     dialect.setSchemaVersion(statement, target);
                   }
+                  return null;
                 });
             return null;
           });

@@ -16,6 +16,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +51,35 @@ class SqliteStoreTest {
         Statement statement = connection.createStatement();
         ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
       assertThat(mode.getString(1)).isEqualTo("wal");
+    }
+  }
+
+  @Test
+  void processes_opening_one_new_database_at_once_each_get_it_migrated_once() throws Exception {
+    // a tick from cron and runner web started in the same second, on a home with no database yet
+    for (int round = 0; round < 10; round++) {
+      Path file = dir.resolve("race-" + round + ".db");
+      int openers = 4;
+      CyclicBarrier start = new CyclicBarrier(openers);
+      ExecutorService pool = Executors.newFixedThreadPool(openers);
+      try {
+        List<Future<Integer>> versions = new ArrayList<>();
+        for (int i = 0; i < openers; i++) {
+          versions.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    try (Store store = SqliteStore.connect(file)) {
+                      return store.schemaVersion();
+                    }
+                  }));
+        }
+        for (Future<Integer> version : versions) {
+          assertThat(version.get(60, TimeUnit.SECONDS)).isEqualTo(SqliteStore.knownSchemaVersion());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
     }
   }
 
