@@ -48,6 +48,13 @@ public interface Dialect {
   /** Records the schema version, inside the migration's transaction. */
   void setSchemaVersion(Statement statement, int version) throws SQLException;
 
+  /**
+   * A value that differs whenever the database has changed since it was last read (by this
+   * connection or another), or empty when the database cannot tell: what lets a long-lived reader
+   * keep a count it has made instead of counting a million rows again.
+   */
+  Optional<String> changeStamp(Statement statement) throws SQLException;
+
   /** The database's own integrity check: {@code ["ok"]} or what is wrong. */
   List<String> integrity(Statement statement) throws SQLException;
 

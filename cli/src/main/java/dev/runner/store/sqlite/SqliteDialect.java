@@ -31,7 +31,8 @@ final class SqliteDialect implements Dialect {
           "V3__final_attempts.sql",
           "V4__windows.sql",
           "V5__web_access.sql",
-          "V6__cancel.sql");
+          "V6__cancel.sql",
+          "V7__status_index.sql");
 
   private final Path file;
 
@@ -101,6 +102,21 @@ final class SqliteDialect implements Dialect {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
       return rs.getInt(1);
+    }
+  }
+
+  /**
+   * {@code data_version} moves when another connection commits, {@code total_changes()} when this
+   * one writes: together they move on every change.
+   */
+  @Override
+  public Optional<String> changeStamp(Statement statement) throws SQLException {
+    long version;
+    try (ResultSet rs = statement.executeQuery("PRAGMA data_version")) {
+      version = rs.getLong(1);
+    }
+    try (ResultSet rs = statement.executeQuery("SELECT total_changes()")) {
+      return Optional.of(version + ":" + rs.getLong(1));
     }
   }
 

@@ -84,6 +84,33 @@ class SqliteStoreTest {
   }
 
   @Test
+  void a_kept_count_follows_rows_another_connection_and_this_one_write() throws Exception {
+    Path file = dir.resolve("task_log.db");
+    HistoryQuery all = new HistoryQuery(null, null, null, 50, 0);
+    HistoryQuery failed = new HistoryQuery(null, java.util.Set.of(RunStatus.TIMEOUT), null, 50, 0);
+    try (Store reader = SqliteStore.connect(file);
+        Store writer = SqliteStore.connect(file)) {
+      assertThat(reader.countHistory(all)).isZero();
+      insert(writer, "a", FIRE);
+      assertThat(reader.countHistory(all)).as("after another connection's insert").isEqualTo(1);
+      assertThat(reader.countHistory(failed)).isZero();
+      insert(reader, "b", FIRE.plusSeconds(60));
+      assertThat(reader.countHistory(all)).as("after its own insert").isEqualTo(2);
+      assertThat(reader.countHistory(new HistoryQuery(null, null, null, 50, 50)))
+          .as("the same filters, another page")
+          .isEqualTo(2);
+      assertThat(writer.countHistory(all)).isEqualTo(2);
+    }
+  }
+
+  private static void insert(Store store, String task, Instant at) {
+    store.inTransaction(
+        tx ->
+            tx.insert(
+                new NewRun(task, RunStatus.RUNNING, at, at, Trigger.MANUAL, 1, "{}"), "h", 1));
+  }
+
+  @Test
   void a_newer_schema_is_refused() throws Exception {
     Path file = dir.resolve("task_log.db");
     try (Store store = SqliteStore.connect(file)) {
