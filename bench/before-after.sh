@@ -21,11 +21,12 @@ git -C "$root" worktree add -q --detach "$work/before" "$rev"
 
 # homes: the same config and history for both builds
 mkdir -p "$work/classes" "$work/seed"
-javac -d "$work/classes" -cp "$root/cli/target/runner-all.jar" "$root/bench/java/ScaleBench.java" \
+# filled by the older build, whose schema the newer one migrates on its first command
+javac -d "$work/classes" -cp "$work/before/cli/target/runner-all.jar" "$root/bench/java/ScaleBench.java" \
   "$root/bench/anchors/SpawnTrue.java" "$root/bench/anchors/Hello.java"
 python3 -c "import json; print(json.dumps({f'task_{i}': {'type': 'shell', 'cron': '0 0 1 1 *', 'command': 'true', 'description': f'任务 {i}'} for i in range(50)}, ensure_ascii=False))" \
   > "$work/seed/tasks_config.json"
-java -cp "$root/cli/target/runner-all.jar:$work/classes" ScaleBench fill "$work/seed/task_log.db" "$rows"
+java -cp "$work/before/cli/target/runner-all.jar:$work/classes" ScaleBench fill "$work/seed/task_log.db" "$rows"
 for build in before after; do
   cp -r "$work/seed" "$work/idle-$build"
   rm -f "$work/idle-$build/task_log.db"
