@@ -8,7 +8,6 @@ import dev.runner.config.TaskDef;
 import dev.runner.engine.BusyException;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
-import dev.runner.engine.Json;
 import dev.runner.query.History;
 import dev.runner.query.HomeStatus;
 import dev.runner.query.RunDetail;
@@ -177,51 +176,25 @@ final class Api {
   record RunBody(Map<String, String> params, boolean noDeps) {
 
     static RunBody parse(String text) {
-      if (text.isBlank()) {
-        return new RunBody(Map.of(), false);
-      }
-      Map<String, Object> body;
-      try {
-        body = Json.parseObject(text);
-      } catch (IllegalArgumentException e) {
-        throw bad(e.getMessage());
-      }
+      JsonBody body = JsonBody.parse(text, List.of("params", "no_deps"));
       Map<String, String> params = new LinkedHashMap<>();
-      boolean noDeps = false;
-      for (Map.Entry<String, Object> field : body.entrySet()) {
-        switch (field.getKey()) {
-          case "params" -> {
-            if (field.getValue() == null) {
-              continue;
-            }
-            if (!(field.getValue() instanceof Map<?, ?> map)) {
-              throw bad("params must be an object of names to values");
-            }
-            map.forEach(
-                (k, v) -> {
-                  if (v == null || v instanceof Map<?, ?> || v instanceof List<?>) {
-                    throw bad("params." + k + " must be a string, number or boolean");
-                  }
-                  params.put(String.valueOf(k), scalar(v));
-                });
-          }
-          case "no_deps" -> {
-            if (!(field.getValue() instanceof Boolean b)) {
-              throw bad("no_deps must be true or false");
-            }
-            noDeps = b;
-          }
-          default ->
-              throw bad(
-                  "unknown field \""
-                      + field.getKey()
-                      + "\"; "
-                      + Optional.ofNullable(
-                              Suggest.didYouMean(field.getKey(), List.of("params", "no_deps")))
-                          .orElse("the fields are params and no_deps"));
+      if (body.get("params") != null) {
+        if (!(body.get("params") instanceof Map<?, ?> map)) {
+          throw JsonBody.bad("params must be an object of names to values");
         }
+        map.forEach(
+            (k, v) -> {
+              if (v == null || v instanceof Map<?, ?> || v instanceof List<?>) {
+                throw JsonBody.bad("params." + k + " must be a string, number or boolean");
+              }
+              params.put(String.valueOf(k), scalar(v));
+            });
       }
-      return new RunBody(params, noDeps);
+      Object noDeps = body.get("no_deps");
+      if (noDeps != null && !(noDeps instanceof Boolean)) {
+        throw JsonBody.bad("no_deps must be true or false");
+      }
+      return new RunBody(params, Boolean.TRUE.equals(noDeps));
     }
 
     /** A number keeps the form JSON gave it: 3, not 3.0. */
@@ -230,10 +203,6 @@ final class Api {
         return Long.toString(d.longValue());
       }
       return value.toString();
-    }
-
-    private static ApiProblem bad(String why) {
-      return ApiProblem.of(400, ApiProblem.BAD_BODY, "Bad request body", why);
     }
   }
 

@@ -57,6 +57,11 @@ final class JsonBody {
     }
   }
 
+  /** A field as JSON gave it; null when absent. */
+  Object get(String name) {
+    return fields.get(name);
+  }
+
   /** A string field that must be there. */
   String string(String name) {
     Object value = fields.get(name);

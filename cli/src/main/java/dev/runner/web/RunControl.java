@@ -1,11 +1,9 @@
 package dev.runner.web;
 
 import dev.runner.config.RunnerConfig;
-import dev.runner.config.Suggest;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.BusyException;
 import dev.runner.engine.Engine;
-import dev.runner.engine.Json;
 import dev.runner.query.BackfillPlan;
 import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.Durations;
@@ -16,7 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The endpoints that act on runs under way or to come: {@code POST /api/v1/runs/{id}/cancel}
@@ -144,32 +141,8 @@ final class RunControl {
   record Range(DateTimeText from, DateTimeText to) {
 
     static Range parse(String text) {
-      if (text.isBlank()) {
-        return new Range(null, null);
-      }
-      Map<String, Object> body;
-      try {
-        body = Json.parseObject(text);
-      } catch (IllegalArgumentException e) {
-        throw bad(e.getMessage());
-      }
-      DateTimeText from = null;
-      DateTimeText to = null;
-      for (Map.Entry<String, Object> field : body.entrySet()) {
-        switch (field.getKey()) {
-          case "from" -> from = time("from", field.getValue());
-          case "to" -> to = time("to", field.getValue());
-          default ->
-              throw bad(
-                  "unknown field \""
-                      + field.getKey()
-                      + "\"; "
-                      + Optional.ofNullable(
-                              Suggest.didYouMean(field.getKey(), List.of("from", "to")))
-                          .orElse("the fields are from and to"));
-        }
-      }
-      return new Range(from, to);
+      JsonBody body = JsonBody.parse(text, List.of("from", "to"));
+      return new Range(time("from", body.get("from")), time("to", body.get("to")));
     }
 
     private static DateTimeText time(String name, Object value) {
@@ -177,17 +150,13 @@ final class RunControl {
         return null;
       }
       if (!(value instanceof String text)) {
-        throw bad(name + " must be an ISO-8601 date-time string");
+        throw JsonBody.bad(name + " must be an ISO-8601 date-time string");
       }
       try {
         return DateTimeText.parse(text);
       } catch (IllegalArgumentException | DateTimeException e) {
-        throw bad(name + ": \"" + text + "\" is not an ISO-8601 date-time");
+        throw JsonBody.bad(name + ": \"" + text + "\" is not an ISO-8601 date-time");
       }
-    }
-
-    private static ApiProblem bad(String why) {
-      return ApiProblem.of(400, ApiProblem.BAD_BODY, "Bad request body", why);
     }
   }
 }
