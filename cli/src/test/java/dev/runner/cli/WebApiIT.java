@@ -314,4 +314,20 @@ class WebApiIT {
           .doesNotContain("hello");
     }
   }
+
+  @Test
+  void a_log_is_found_by_its_run_id_only_so_no_path_leads_out_of_the_logs() throws Exception {
+    for (String path :
+        List.of(
+            "/api/v1/runs/..%2F..%2F..%2Fetc%2Fpasswd/log",
+            "/api/v1/runs/1%2F..%2F..%2Ftask_log.db/log",
+            "/api/v1/runs/..%2Ftasks_config.json/log",
+            "/api/v1/runs/%2e%2e/log",
+            "/api/v1/runs/../../tasks_config.json",
+            "/api/v1/runs/1/../../../tasks_config.json")) {
+      HttpResponse<String> refused = web.get(path);
+      assertThat(refused.statusCode()).as(path).isEqualTo(404);
+      assertThat(refused.body()).as(path).doesNotContain("root:").doesNotContain("\"hello\": {");
+    }
+  }
 }
