@@ -57,7 +57,7 @@ public final class ConfigLoader {
         new Environment(readEnvFile(home.envFile(), envPositions, problems), processEnv);
     Settings settings = readSettings(home, environment, envPositions, problems);
 
-    Tasks tasks = new Tasks(List.of(), List.of());
+    Tasks tasks = new Tasks(List.of(), List.of(), Map.of());
     String text = configText != null ? configText : readText(home.configFile(), problems);
     if (text != null) {
       tasks = readTasks(text, home.configFile(), environment, settings, problems);
@@ -71,10 +71,11 @@ public final class ConfigLoader {
         tasks.invalid().stream()
             .map(t -> new InvalidTask(t.name(), masked(t.problems(), redactor)))
             .toList();
-    return new RunnerConfig(home, tasks.valid(), invalid, environment, settings);
+    return new RunnerConfig(home, tasks.valid(), invalid, tasks.written(), environment, settings);
   }
 
-  private record Tasks(List<TaskDef> valid, List<InvalidTask> invalid) {}
+  private record Tasks(
+      List<TaskDef> valid, List<InvalidTask> invalid, Map<String, Map<String, Object>> written) {}
 
   private static List<Problem> masked(List<Problem> problems, Redactor redactor) {
     return problems.stream()
@@ -113,7 +114,7 @@ public final class ConfigLoader {
     } catch (JsonReader.SyntaxError e) {
       problems.add(
           new Problem(file, e.position, null, e.getMessage(), "the file must be valid JSON"));
-      return new Tasks(List.of(), List.of());
+      return new Tasks(List.of(), List.of(), Map.of());
     }
     if (!(root instanceof JsonValue.Obj tasksObject)) {
       problems.add(
@@ -123,18 +124,24 @@ public final class ConfigLoader {
               null,
               "the file holds " + root.kind() + ", not an object of tasks",
               "write {\"task_name\": {\"cron\": \"0 0 * * *\", ...}}"));
-      return new Tasks(List.of(), List.of());
+      return new Tasks(List.of(), List.of(), Map.of());
     }
     List<Problem> found = new ArrayList<>();
     TaskReader reader = new TaskReader(file, types, environment, settings.zone(), found);
     Map<String, TaskDef> tasks = new LinkedHashMap<>();
     Map<String, JsonValue.Member> members = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> written = new LinkedHashMap<>();
     Map<String, List<Problem>> invalid = new LinkedHashMap<>();
     for (JsonValue.Member member : tasksObject.members().values()) {
       if (member.key().equals("$schema")) {
         continue;
       }
       members.put(member.key(), member);
+      if (member.value() instanceof JsonValue.Obj obj) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) JsonValue.toPlain(obj);
+        written.put(member.key(), fields);
+      }
       found.clear();
       TaskDef task = reader.read(member);
       if (task != null && found.isEmpty()) {
@@ -152,7 +159,7 @@ public final class ConfigLoader {
         out.add(new InvalidTask(name, invalid.get(name)));
       }
     }
-    return new Tasks(new ArrayList<>(tasks.values()), out);
+    return new Tasks(new ArrayList<>(tasks.values()), out, written);
   }
 
   /** A task that waits for an invalid one could never be triggered: it is invalid too. */

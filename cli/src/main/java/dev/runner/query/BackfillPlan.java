@@ -1,5 +1,7 @@
 package dev.runner.query;
 
+import dev.runner.config.TaskDef;
+import dev.runner.store.TaskState;
 import dev.runner.task.Window;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,18 @@ public record BackfillPlan(List<Window> windows) {
       windows.add(new Window(s, s.plus(size)));
     }
     return new BackfillPlan(windows);
+  }
+
+  /**
+   * Where a window task's windows are done up to, and a backfill without {@code from} starts: the
+   * end of its last successful window (the state's next window), else the window start its config
+   * names; null when neither is known yet (docs/windows.md).
+   */
+  public static Instant resumeFrom(TaskDef task, TaskState state) {
+    if (state != null && state.windowNext() != null) {
+      return state.windowNext();
+    }
+    return task.windowStart();
   }
 
   /** Where the last window ends; the plan must have one. */

@@ -5,30 +5,66 @@ import dev.runner.config.TaskDef;
 import dev.runner.store.RunRecord;
 import dev.runner.store.Store;
 import dev.runner.store.TaskState;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One task as the console's task page and {@code GET /api/v1/tasks/{name}} show it: its row as
- * {@code list} has it, the schedule's next fires, its latest final outcome and its runs under way.
+ * {@code list} has it, the schedule's next fires, its latest final outcome and its runs under way,
+ * its fields as written, the tasks it waits for and those that wait for it, its notification rules
+ * and how far its windows are done.
  *
  * @param zone the task's zone, in which its fires are told
  * @param nextFires the schedule's next {@link #NEXT} fires, as {@code runner next} gives them (a
  *     disabled task's too); empty for a manual or invalid task
  * @param lastRun the latest final outcome (what {@code last_status} is); null before the first
  * @param running its runs in progress now, on any host
+ * @param fields its object as {@code tasks_config.json} has it ({@code ${VAR}} unexpanded); null
+ *     when its value is no object
+ * @param upstream the tasks its {@code depends_on} names; empty for an invalid task
+ * @param downstream the valid tasks whose {@code depends_on} names it, in file order
+ * @param notifyRules its notification rules; null for an invalid task, whose rules were not read
+ * @param window how far its windows are done; null unless it is a valid window task
  */
 public record TaskDetail(
-    TaskRow row, ZoneId zone, List<Instant> nextFires, RunRecord lastRun, List<RunRecord> running) {
+    TaskRow row,
+    ZoneId zone,
+    List<Instant> nextFires,
+    RunRecord lastRun,
+    List<RunRecord> running,
+    Map<String, Object> fields,
+    List<String> upstream,
+    List<String> downstream,
+    List<TaskDef.NotifyRule> notifyRules,
+    WindowProgress window) {
 
   public static final int NEXT = 10;
 
   public TaskDetail {
     nextFires = List.copyOf(nextFires);
     running = List.copyOf(running);
+    fields = fields == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    upstream = List.copyOf(upstream);
+    downstream = List.copyOf(downstream);
+    notifyRules = notifyRules == null ? null : List.copyOf(notifyRules);
   }
+
+  /**
+   * A window task's windows.
+   *
+   * @param size each window's length
+   * @param start where its first window starts when the config says ({@code window.start}, else
+   *     {@code start_time}); null when that is its first fire less the size
+   * @param doneUntil its windows are done up to here: the end of the last successful one, else the
+   *     configured start ({@link BackfillPlan#resumeFrom}); null before its first is planned
+   */
+  public record WindowProgress(Duration size, Instant start, Instant doneUntil) {}
 
   private record Rows(TaskState state, RunRecord lastRun, List<RunRecord> running) {}
 
@@ -53,7 +89,30 @@ public record TaskDetail(
         task.flatMap(t -> Fires.of(t, rows.state(), now))
             .map(schedule -> Fires.next(schedule, from(rows.state(), now), NEXT))
             .orElse(List.of());
-    return Optional.of(new TaskDetail(row.get(), zone, fires, rows.lastRun(), rows.running()));
+    List<String> downstream =
+        config.tasks().stream()
+            .filter(t -> t.dependsOn().contains(name))
+            .map(TaskDef::name)
+            .toList();
+    WindowProgress window =
+        task.filter(t -> t.window() != null)
+            .map(
+                t ->
+                    new WindowProgress(
+                        t.windowSize(), t.windowStart(), BackfillPlan.resumeFrom(t, rows.state())))
+            .orElse(null);
+    return Optional.of(
+        new TaskDetail(
+            row.get(),
+            zone,
+            fires,
+            rows.lastRun(),
+            rows.running(),
+            config.written(name).orElse(null),
+            task.map(TaskDef::dependsOn).orElse(List.of()),
+            downstream,
+            task.map(TaskDef::notifyRules).orElse(null),
+            window));
   }
 
   /** Fires up to a watermark ahead of the clock are decided: the next ones come after it. */

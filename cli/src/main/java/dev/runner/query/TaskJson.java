@@ -1,6 +1,9 @@
 package dev.runner.query;
 
+import dev.runner.config.TaskDef;
+import dev.runner.notify.spi.Channel;
 import dev.runner.schedule.DateTimeText;
+import dev.runner.schedule.Durations;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +29,8 @@ public final class TaskJson {
   /**
    * One task as the API's {@code GET /api/v1/tasks/{name}} answers it: its row's keys, then {@code
    * next_fires} (in the task's zone), {@code last_run} and {@code running_runs} (as {@code history
-   * --json} has runs).
+   * --json} has runs), {@code fields} (as written), {@code upstream}, {@code downstream}, {@code
+   * notify} and {@code window} (its instants in the task's zone).
    */
   public static Map<String, Object> detail(TaskDetail task, ZoneId zone) {
     Map<String, Object> out = row(task.row(), zone);
@@ -35,6 +39,34 @@ public final class TaskJson {
         task.nextFires().stream().map(f -> DateTimeText.iso(f, task.zone())).toList());
     out.put("last_run", task.lastRun() == null ? null : RunJson.of(task.lastRun(), zone));
     out.put("running_runs", task.running().stream().map(r -> RunJson.of(r, zone)).toList());
+    out.put("fields", task.fields());
+    out.put("upstream", task.upstream());
+    out.put("downstream", task.downstream());
+    out.put(
+        "notify",
+        task.notifyRules() == null
+            ? null
+            : task.notifyRules().stream().map(TaskJson::rule).toList());
+    out.put("window", task.window() == null ? null : window(task.window(), task.zone()));
+    return out;
+  }
+
+  /** A rule in the config file's words; its channels as history names them. */
+  private static Map<String, Object> rule(TaskDef.NotifyRule rule) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", rule.name());
+    out.put("enabled", rule.enabled());
+    out.put("triggers", rule.triggers());
+    out.put("threshold", rule.threshold());
+    out.put("channels", rule.channels().stream().map(Channel::label).toList());
+    return out;
+  }
+
+  private static Map<String, Object> window(TaskDetail.WindowProgress window, ZoneId zone) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("size", Durations.format(window.size()));
+    out.put("start", DateTimeText.iso(window.start(), zone));
+    out.put("done_until", DateTimeText.iso(window.doneUntil(), zone));
     return out;
   }
 

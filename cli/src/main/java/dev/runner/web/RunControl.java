@@ -7,7 +7,6 @@ import dev.runner.engine.Engine;
 import dev.runner.query.BackfillPlan;
 import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.Durations;
-import dev.runner.store.TaskState;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -122,12 +121,9 @@ final class RunControl {
 
   /** Where the last successful window ended (the task's next window), else its first window. */
   private Instant lastEnd(TaskDef task) {
-    TaskState state = home.reads().states().get(task.name());
-    if (state != null && state.windowNext() != null) {
-      return state.windowNext();
-    }
-    if (task.windowStart() != null) {
-      return task.windowStart();
+    Instant from = BackfillPlan.resumeFrom(task, home.reads().states().get(task.name()));
+    if (from != null) {
+      return from;
     }
     throw ApiProblem.of(
         422,

@@ -205,8 +205,14 @@ class ConsoleIT {
     assertThat(rows("#fires li")).hasSize(10);
     assertThat(driver().findElement(By.linkText("after")).getAttribute("href"))
         .endsWith("#/tasks/after");
+    // its fields as the file has them, from the task's own answer
+    assertThat(driver().findElement(By.cssSelector("pre.config-json")).getAttribute("textContent"))
+        .contains("\"every\": \"1h\"")
+        .contains("\"command\": \"exit 1\"");
     assertThat(rows("#runs tr[data-run]")).hasSize(20);
     browser.screenshot("task");
+    open("/tasks/after");
+    browser.await("after's upstream", () -> !rows("a[href$='#/tasks/flaky']").isEmpty());
     // a task in Berlin: the next fires are said in its own zone
     open("/tasks/nightly");
     browser.await("nightly's fires", () -> rows("#fires li").size() == 10);

@@ -159,7 +159,7 @@ class WebApiIT {
   }
 
   @Test
-  void a_task_answers_its_row_its_next_ten_fires_its_last_run_and_its_runs_under_way()
+  void a_task_answers_its_row_fires_last_run_runs_under_way_fields_neighbours_and_rules()
       throws Exception {
     Map<String, Object> task = object(web.get("/api/v1/tasks/hello"));
     assertThat(task).containsEntry("name", "hello").containsEntry("schedule", "0 9 * * *");
@@ -170,10 +170,25 @@ class WebApiIT {
     Map<String, Object> last = (Map<String, Object>) task.get("last_run");
     assertThat(last).containsEntry("id", 120L).containsEntry("status", "timeout");
     assertThat(task.get("running_runs")).isEqualTo(List.of());
+    // what the console's task page shows, so that it need not read the config's text itself
+    assertThat(task.get("fields"))
+        .isEqualTo(
+            Map.of(
+                "type", "shell",
+                "cron", "0 9 * * *",
+                "command", "echo hi",
+                "description", "says hi"));
+    assertThat(task)
+        .containsEntry("upstream", List.of())
+        .containsEntry("downstream", List.of())
+        .containsEntry("notify", List.of())
+        .containsEntry("window", null);
 
     assertProblem(web.get("/api/v1/tasks/helo"), 404, "did you mean \"hello\"?");
     Map<String, Object> broken = object(web.get("/api/v1/tasks/broken"));
     assertThat(broken.get("problems").toString()).contains("'1x' is not a duration");
+    assertThat(broken.get("fields").toString()).contains("every=1x");
+    assertThat(broken).containsEntry("notify", null).containsEntry("window", null);
   }
 
   @Test

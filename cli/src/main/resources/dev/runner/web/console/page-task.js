@@ -1,16 +1,16 @@
 // One task: its fields, next fires (with clock-change notes), charts of its durations and of
 // each day's successes and failures, its upstream and downstream tasks, notification rules and
-// their last deliveries, window progress with a backfill form, and its history.
+// their last deliveries, window progress with a backfill form, and its history. All of it is what
+// GET /api/v1/tasks/{name} answers, formatted: nothing is read from the config's text here.
 import {h, fill} from './dom.js';
 import {t, dateTime, wallTime} from './i18n.js';
 import {get, seg} from './api.js';
-import {describe, upstreams} from './schedule.js';
+import {describe} from './schedule.js';
 import {durationChart, dailyChart} from './charts.js';
 import {badge, fields, rel, problemList, errorBox} from './ui.js';
 import {link} from './router.js';
 import {runsView} from './runs-view.js';
 import {openRunDialog} from './run-dialog.js';
-import {tasksOf} from './config-text.js';
 import {backfillForm} from './backfill.js';
 import {may} from './session.js';
 
@@ -18,11 +18,7 @@ const DAYS = 14;
 
 export async function render(main, {name, query}) {
   const task = await get(`/api/v1/tasks/${seg(name)}`);
-  const [all, configText] = await Promise.all([
-    get('/api/v1/tasks').catch(() => []),
-    get('/api/v1/config').then((c) => c.text).catch(() => null),
-  ]);
-  const config = configText ? (tasksOf(configText) || {})[name] || null : null;
+  const config = task.fields;
   const charts = h('div', {class: 'charts'});
   const fires = h('div', {id: 'fires'});
   const view = runsView(query, {task: name});
@@ -38,9 +34,9 @@ export async function render(main, {name, query}) {
       h('section', {}, h('h2', {}, t('task.nextFires')), fires)),
     h('section', {}, h('h2', {}, t('task.charts')), charts),
     h('div', {class: 'grid'},
-      h('section', {}, h('h2', {}, t('task.deps')), deps(task, all, config)),
-      h('section', {}, h('h2', {}, t('task.notify')), rules(config, task.last_run))),
-    windowSection(name, task, config),
+      h('section', {}, h('h2', {}, t('task.deps')), deps(task)),
+      h('section', {}, h('h2', {}, t('task.notify')), rules(task.notify, task.last_run))),
+    windowSection(name, task.window),
     h('section', {}, h('h2', {}, t('history.title')), view.node));
   const drawCharts = async () => {
     try {
@@ -104,10 +100,11 @@ async function nextFires(el, task) {
 
 const utc = (o) => (o === 'Z' ? 'UTC' : `UTC${o}`);
 
-/** Upstream: what its schedule or depends_on names; downstream: the tasks that name it. */
-function deps(task, all, config) {
-  const up = config && Array.isArray(config.depends_on) ? config.depends_on : upstreams(task.schedule);
-  const down = all.filter((x) => upstreams(x.schedule).includes(task.name)).map((x) => x.name);
+/** Upstream: what its depends_on names; downstream: the tasks whose depends_on names it. */
+function deps(task) {
+  const up = task.upstream || [];
+  const down = task.downstream || [];
+  const config = task.fields;
   const names = (list) => (list.length ? list.map((n, i) => [i ? ', ' : '', h('a', {href: link(['tasks', n])}, n)]) : t('none'));
   return fields([
     [t('task.upstream'), names(up)],
@@ -116,26 +113,24 @@ function deps(task, all, config) {
   ]);
 }
 
-/** The rules as the file has them (secrets masked by the server) and the last run's deliveries. */
-function rules(config, lastRun) {
-  const list = config ? config.notify || config.task_notify || [] : null;
+/** The rules as the server read them (null: the task is invalid) and the last run's deliveries. */
+function rules(list, lastRun) {
   const sent = lastRun && lastRun.message && Array.isArray(lastRun.message.notifications) ? lastRun.message.notifications : [];
   return h('div', {},
     list === null ? h('p', {class: 'muted'}, t('task.notifyUnknown')) :
       !list.length ? h('p', {class: 'muted'}, t('task.notifyNone')) :
-        h('ul', {class: 'rules'}, list.map((r, i) => h('li', {},
-          h('strong', {}, r.name || t('task.rule', {n: i + 1})), r.enabled === false ? ` (${t('off')})` : '', ': ',
-          t('task.ruleText', {triggers: (r.triggers || []).join(', '), threshold: r.threshold || 1,
-            channels: (r.channels || []).map((c) => c.preset || c.type).join(', ')})))),
+        h('ul', {class: 'rules'}, list.map((r) => h('li', {},
+          h('strong', {}, r.name), r.enabled ? '' : ` (${t('off')})`, ': ',
+          t('task.ruleText', {triggers: r.triggers.join(', '), threshold: r.threshold,
+            channels: r.channels.join(', ')})))),
     sent.length ? [h('h3', {}, t('task.lastDeliveries')), h('ul', {class: 'deliveries'}, sent.map((d) => h('li', {},
       h('span', {class: `badge ${d.ok ? 'ok' : 'bad'}`}, d.ok ? t('ok') : t('failed')), ' ', `${d.rule} / ${d.channel}`)))] : null);
 }
 
 /** A window task: how far its windows are done, and a backfill form. */
-function windowSection(name, task, config) {
-  const windowed = config ? Boolean(config.window) : Boolean(task.last_run && task.last_run.window_end);
-  if (!windowed) return null;
-  const done = task.last_run && task.last_run.window_end;
+function windowSection(name, window) {
+  if (!window) return null;
+  const done = window.done_until;
   return h('section', {id: 'window'}, h('h2', {}, t('task.window')),
     h('p', {}, done ? [t('task.windowDone', {at: dateTime(done)}), ' (', rel(done), ')'] : t('task.windowNone')),
     may('run') ? backfillForm(name) : null);

@@ -8,8 +8,8 @@ const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const NAMED = {'@yearly': 'sched.yearly', '@annually': 'sched.yearly', '@monthly': 'sched.monthly',
   '@weekly': 'sched.weekly', '@daily': 'sched.daily', '@midnight': 'sched.daily', '@hourly': 'sched.hourly'};
 
-/** The upstream tasks a dependent task's schedule text names ("after fetch, convert"). */
-export function upstreams(schedule) {
+/** The names in a dependent task's schedule text ("after fetch, convert"), for describe() to say. */
+function upstreams(schedule) {
   if (!schedule || !schedule.startsWith('after ')) return [];
   return schedule.slice('after '.length).split(',').map((x) => x.trim()).filter(Boolean);
 }

@@ -1,0 +1,158 @@
+package dev.runner.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runner.config.ConfigLoader;
+import dev.runner.config.Home;
+import dev.runner.config.RunnerConfig;
+import dev.runner.config.TaskTypes;
+import dev.runner.store.Store;
+import dev.runner.store.TaskState;
+import dev.runner.store.sqlite.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link TaskDetail} over a loaded config and a real SQLite store: a task's fields as written, the
+ * tasks on either side of it, its rules and how far its windows are done, so no front end has to
+ * work them out from the config's text or the schedule's words.
+ */
+class TaskDetailTest {
+
+  @TempDir Path dir;
+
+  static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+  static final String CONFIG =
+      """
+      {
+        // a window task with a rule, two tasks after it, and one that does not read
+        "fetch": {"type": "shell", "every": "15m", "command": "echo $RUNNER_WINDOW_START",
+                  "window": {"size": "15m", "start": "2026-11-23T08:00:00Z"},
+                  "notify": [{"name": "ops", "triggers": ["technical_failure", "timeout"],
+                              "threshold": 2,
+                              "channels": [{"type": "webhook", "preset": "slack",
+                                            "url": "https://hooks.example.com/${HOOK}"}]}]},
+        "convert": {"type": "shell", "depends_on": ["fetch"], "command": "true"},
+        "report": {"type": "shell", "depends_on": ["fetch", "convert"], "command": "true",
+                   "trigger_on": "completion"},
+        "broken": {"type": "shell", "every": "1x", "command": "true"},
+        "odd": "not an object"
+      }
+      """;
+
+  RunnerConfig config;
+  Store store;
+
+  @BeforeEach
+  void load() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Files.writeString(home.resolve("tasks_config.json"), CONFIG);
+    config =
+        new ConfigLoader(
+                TaskTypes.load(getClass().getClassLoader()),
+                Map.of("PATH", System.getenv("PATH"), "HOOK", "s3cr3t-hook"),
+                ZoneOffset.UTC)
+            .load(Home.resolve(null, null, null, Map.of(), home));
+    store = SqliteStore.connect(home.resolve("task_log.db"));
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  TaskDetail detail(String name) {
+    return TaskDetail.read(config, store, name, NOW).orElseThrow();
+  }
+
+  @Test
+  void a_task_has_its_fields_as_written_with_variables_unexpanded() {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rules =
+        (List<Map<String, Object>>) detail("fetch").fields().get("notify");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> channels = (List<Map<String, Object>>) rules.get(0).get("channels");
+    assertThat(channels.get(0)).containsEntry("url", "https://hooks.example.com/${HOOK}");
+    assertThat(detail("fetch").fields())
+        .containsEntry("every", "15m")
+        .containsEntry("window", Map.of("size", "15m", "start", "2026-11-23T08:00:00Z"));
+    assertThat(detail("report").fields())
+        .containsEntry("depends_on", List.of("fetch", "convert"))
+        .containsEntry("trigger_on", "completion");
+  }
+
+  @Test
+  void an_invalid_task_keeps_its_fields_and_one_that_is_no_object_has_none() {
+    TaskDetail broken = detail("broken");
+    assertThat(broken.row().valid()).isFalse();
+    assertThat(broken.fields()).containsEntry("every", "1x");
+    assertThat(broken.upstream()).isEmpty();
+    assertThat(broken.notifyRules()).as("an invalid task's rules were not read").isNull();
+    assertThat(broken.window()).isNull();
+    assertThat(detail("odd").fields()).isNull();
+  }
+
+  @Test
+  void upstream_is_what_depends_on_names_and_downstream_the_tasks_that_name_it() {
+    assertThat(detail("fetch").upstream()).isEmpty();
+    assertThat(detail("fetch").downstream()).containsExactly("convert", "report");
+    assertThat(detail("convert").upstream()).containsExactly("fetch");
+    assertThat(detail("convert").downstream()).containsExactly("report");
+    assertThat(detail("report").upstream()).containsExactly("fetch", "convert");
+    assertThat(detail("report").downstream()).isEmpty();
+  }
+
+  @Test
+  void notify_has_each_rule_with_its_channels_as_history_names_them() {
+    Map<String, Object> json = TaskJson.detail(detail("fetch"), ZoneOffset.UTC);
+    assertThat(json.get("notify"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "name",
+                    "ops",
+                    "enabled",
+                    true,
+                    "triggers",
+                    List.of("technical_failure", "timeout"),
+                    "threshold",
+                    2,
+                    "channels",
+                    List.of("webhook (slack)"))));
+    assertThat(TaskJson.detail(detail("convert"), ZoneOffset.UTC).get("notify"))
+        .isEqualTo(List.of());
+  }
+
+  @Test
+  void a_window_is_done_up_to_its_configured_start_until_the_state_moves_it_on() {
+    TaskDetail.WindowProgress window = detail("fetch").window();
+    assertThat(window.size()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(window.start()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
+    assertThat(window.doneUntil()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
+
+    Instant next = Instant.parse("2026-11-23T09:45:00Z");
+    store.inTransaction(
+        tx -> {
+          tx.putState(TaskState.firstSight("fetch", NOW, NOW).withWindowNext(next));
+          return null;
+        });
+    assertThat(detail("fetch").window().doneUntil()).isEqualTo(next);
+    assertThat(TaskJson.detail(detail("fetch"), ZoneOffset.UTC).get("window"))
+        .isEqualTo(
+            Map.of(
+                "size", "15m",
+                "start", "2026-11-23T08:00:00Z",
+                "done_until", "2026-11-23T09:45:00Z"));
+    assertThat(detail("convert").window()).as("not a window task").isNull();
+  }
+}
