@@ -11,7 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.sqlite.jdbc4.JDBC4Connection;
 
 /**
@@ -38,7 +41,7 @@ public final class SqliteStore extends JdbcStore {
           new JDBC4Connection("jdbc:sqlite:" + file, file.toString(), new Properties());
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA busy_timeout = 10000");
-        statement.execute("PRAGMA journal_mode = WAL");
+        useWal(statement);
         // a claim must survive power loss; there are only a few commits a minute
         statement.execute("PRAGMA synchronous = FULL");
       }
@@ -47,6 +50,31 @@ public final class SqliteStore extends JdbcStore {
       return store;
     } catch (SQLException | IOException e) {
       throw dialect.failure("cannot open the database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * WAL mode, which the file keeps once set. Setting it on a new file takes a lock SQLite does not
+   * wait for (the busy timeout is not asked), so a second process opening the same new file at that
+   * instant (a tick and runner web started together) tries again for as long as the busy timeout.
+   */
+  private static void useWal(Statement statement) throws SQLException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      try {
+        statement.execute("PRAGMA journal_mode = WAL");
+        return;
+      } catch (SQLiteException e) {
+        if (e.getResultCode() != SQLiteErrorCode.SQLITE_BUSY || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while opening the database", e);
+      }
     }
   }
 

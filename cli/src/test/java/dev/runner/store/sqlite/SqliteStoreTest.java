@@ -57,7 +57,7 @@ class SqliteStoreTest {
   @Test
   void processes_opening_one_new_database_at_once_each_get_it_migrated_once() throws Exception {
     // a tick from cron and runner web started in the same second, on a home with no database yet
-    for (int round = 0; round < 10; round++) {
+    for (int round = 0; round < 50; round++) {
       Path file = dir.resolve("race-" + round + ".db");
       int openers = 4;
       CyclicBarrier start = new CyclicBarrier(openers);
