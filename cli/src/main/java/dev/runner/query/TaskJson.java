@@ -76,6 +76,7 @@ public final class TaskJson {
     row.put("enabled", task.valid() ? task.enabled() : null);
     row.put("type", task.type());
     row.put("schedule", task.schedule());
+    row.put("schedule_parts", task.scheduleParts());
     row.put("timezone", task.zone());
     row.put("next_run", DateTimeText.iso(task.next(), zone));
     row.put("last_status", task.lastStatus() == null ? null : task.lastStatus().dbName());

@@ -4,10 +4,13 @@ import dev.runner.engine.StateAhead;
 import dev.runner.store.RunStatus;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One task as {@code list} and the console's task page show it.
  *
+ * @param scheduleParts the schedule for a front end to say in words ({@link ScheduleParts}); null
+ *     for an invalid task
  * @param next the next fire a tick would run; null when disabled or the schedule has no more
  * @param lastStatus the latest outcome; null before the first
  * @param running whether a run of it is in progress now
@@ -20,6 +23,7 @@ public record TaskRow(
     boolean enabled,
     String type,
     String schedule,
+    Map<String, Object> scheduleParts,
     String zone,
     Instant next,
     RunStatus lastStatus,

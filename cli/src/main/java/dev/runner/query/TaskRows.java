@@ -52,6 +52,7 @@ public final class TaskRows {
               task.enabled(),
               task.type(),
               task.scheduleText(),
+              ScheduleParts.of(task.schedule(), task.dependsOn()),
               task.zone().getId(),
               next(task, state, now),
               outcomes.lastStatus(),
@@ -68,6 +69,7 @@ public final class TaskRows {
           new TaskRow(
               task.name(),
               false,
+              null,
               null,
               null,
               null,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 /**
@@ -82,6 +83,55 @@ public final class Cron {
             || (offset == 1 && secondText.startsWith("*"));
     return new CalendarSchedule(
         zone, days, new TimesOfDay(seconds, minutes, hours), wildcard, trimmed);
+  }
+
+  /**
+   * An expression's fields as bit sets (bit n set when n matches; weekdays 0-6 from Sunday), for
+   * saying it in words.
+   *
+   * @param anyDayOfMonth the day-of-month field starts with {@code *} (or is {@code ?})
+   * @param anyDayOfWeek likewise for day-of-week
+   */
+  public record Fields(
+      long seconds,
+      long minutes,
+      long hours,
+      long daysOfMonth,
+      long months,
+      long daysOfWeek,
+      boolean anyDayOfMonth,
+      boolean anyDayOfWeek) {}
+
+  /**
+   * {@code text}'s fields; empty when it does not parse or a day field has a letter form ({@code
+   * L}, {@code W}, {@code #}), which only the expression itself says exactly.
+   */
+  public static Optional<Fields> fields(String text) {
+    try {
+      String[] parts = expandMacro(text.trim()).split("\\s+");
+      if (parts.length != 5 && parts.length != 6) {
+        return Optional.empty();
+      }
+      int offset = parts.length - 5;
+      String dom = parts[offset + 2];
+      String dow = parts[offset + 4];
+      if (dom.matches(".*[LlWw].*") || dow.contains("#") || dow.matches(".*[0-7][Ll]$")) {
+        return Optional.empty();
+      }
+      long weekdays = plainField("day-of-week", dow, 0, 7, WEEKDAYS);
+      return Optional.of(
+          new Fields(
+              offset == 1 ? plainField("second", parts[0], 0, 59, null) : 1L,
+              plainField("minute", parts[offset], 0, 59, null),
+              plainField("hour", parts[offset + 1], 0, 23, null),
+              plainField("day-of-month", dom, 1, 31, null),
+              plainField("month", parts[offset + 3], 1, 12, MONTHS),
+              (weekdays & 1L << 7) != 0 ? (weekdays | 1L) & ~(1L << 7) : weekdays,
+              startsWithStar(dom),
+              startsWithStar(dow)));
+    } catch (ScheduleException e) {
+      return Optional.empty();
+    }
   }
 
   private static String expandMacro(String text) throws ScheduleException {

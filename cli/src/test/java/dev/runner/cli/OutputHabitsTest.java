@@ -50,6 +50,7 @@ class OutputHabitsTest {
             "enabled",
             "type",
             "schedule",
+            "schedule_parts",
             "timezone",
             "next_run",
             "last_status",

@@ -60,7 +60,7 @@ function row(task, runs, now, state, message, redraw, head) {
   const cells = [
     h('a', {href: link(['tasks', task.name]), class: 'task-name'}, task.name),
     h('span', {class: 'description'}, task.description || ''),
-    h('span', {title: task.schedule || ''}, describe(task.schedule)),
+    h('span', {title: task.schedule || ''}, describe(task.schedule_parts)),
     invalid ? h('span', {class: 'badge bad'}, t('task.invalid')) : toggle(task, state, message, redraw),
     badge(task.running ? 'running' : task.last_status),
     task.next_run ? rel(task.next_run) : '—',

@@ -58,7 +58,7 @@ export async function render(main, {name, query}) {
 function taskFields(task) {
   return fields([
     [t('col.type'), task.type],
-    [t('col.schedule'), task.schedule ? h('span', {title: task.schedule}, describe(task.schedule), ' ', h('code', {}, task.schedule)) : null],
+    [t('col.schedule'), task.schedule ? h('span', {title: task.schedule}, describe(task.schedule_parts), ' ', h('code', {}, task.schedule)) : null],
     [t('col.timezone'), task.timezone],
     [t('col.enabled'), task.enabled === null ? null : task.enabled ? t('on') : t('off')],
     [t('col.next'), task.next_run ? [rel(task.next_run), ` (${dateTime(task.next_run)})`] : null],
@@ -81,7 +81,7 @@ async function nextFires(el, task) {
     return;
   }
   let notes = new Map();
-  if (task.schedule && /^[\d*@]/.test(task.schedule)) {
+  if (task.schedule_parts?.expr) {
     try {
       const cron = await get(`/api/v1/cron?expr=${encodeURIComponent(task.schedule)}&tz=${encodeURIComponent(task.timezone || '')}&n=${list.length}`);
       notes = new Map((cron.fires || []).filter((f) => f.note).map((f) => [Date.parse(f.at), f.note]));
