@@ -2,7 +2,13 @@ package dev.runner.query;
 
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
+import dev.runner.schedule.DaylightNotes;
+import dev.runner.schedule.NotedFire;
+import dev.runner.schedule.ScheduleException;
+import dev.runner.schedule.ScheduleSpec;
+import dev.runner.store.HistoryQuery;
 import dev.runner.store.RunRecord;
+import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.store.TaskState;
 import java.time.Duration;
@@ -13,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One task as the console's task page and {@code GET /api/v1/tasks/{name}} show it: its row as
@@ -22,7 +29,7 @@ import java.util.Optional;
  *
  * @param zone the task's zone, in which its fires are told
  * @param nextFires the schedule's next {@link #NEXT} fires, as {@code runner next} gives them (a
- *     disabled task's too); empty for a manual or invalid task
+ *     disabled task's too), with their daylight-saving notes; empty for a manual or invalid task
  * @param lastRun the latest final outcome (what {@code last_status} is); null before the first
  * @param running its runs in progress now, on any host
  * @param fields its object as {@code tasks_config.json} has it ({@code ${VAR}} unexpanded); null
@@ -30,18 +37,20 @@ import java.util.Optional;
  * @param upstream the tasks its {@code depends_on} names; empty for an invalid task
  * @param downstream the valid tasks whose {@code depends_on} names it, in file order
  * @param notifyRules its notification rules; null for an invalid task, whose rules were not read
+ * @param lastDeliveries what each rule last sent on each channel ({@link LastDeliveries})
  * @param window how far its windows are done; null unless it is a valid window task
  */
 public record TaskDetail(
     TaskRow row,
     ZoneId zone,
-    List<Instant> nextFires,
+    List<NotedFire> nextFires,
     RunRecord lastRun,
     List<RunRecord> running,
     Map<String, Object> fields,
     List<String> upstream,
     List<String> downstream,
     List<TaskDef.NotifyRule> notifyRules,
+    List<LastDeliveries.Sent> lastDeliveries,
     WindowProgress window) {
 
   public static final int NEXT = 10;
@@ -53,6 +62,7 @@ public record TaskDetail(
     upstream = List.copyOf(upstream);
     downstream = List.copyOf(downstream);
     notifyRules = notifyRules == null ? null : List.copyOf(notifyRules);
+    lastDeliveries = List.copyOf(lastDeliveries);
   }
 
   /**
@@ -61,12 +71,20 @@ public record TaskDetail(
    * @param size each window's length
    * @param start where its first window starts when the config says ({@code window.start}, else
    *     {@code start_time}); null when that is its first fire less the size
-   * @param doneUntil its windows are done up to here: the end of the last successful one, else the
-   *     configured start ({@link BackfillPlan#resumeFrom}); null before its first is planned
+   * @param doneUntil its windows are done up to here, the end of the last successful one; null
+   *     until one has succeeded
+   * @param resumeFrom where its next window starts, and a backfill "from the last window's end"
+   *     ({@link BackfillPlan#resumeFrom}); null before its first is planned
    */
-  public record WindowProgress(Duration size, Instant start, Instant doneUntil) {}
+  public record WindowProgress(
+      Duration size, Instant start, Instant doneUntil, Instant resumeFrom) {}
 
-  private record Rows(TaskState state, RunRecord lastRun, List<RunRecord> running) {}
+  private record Rows(
+      TaskState state,
+      RunRecord lastRun,
+      List<RunRecord> running,
+      boolean succeeded,
+      List<LastDeliveries.Sent> deliveries) {}
 
   /** The task named, valid or invalid; empty when the config has no task of that name. */
   public static Optional<TaskDetail> read(
@@ -76,18 +94,27 @@ public record TaskDetail(
     if (row.isEmpty()) {
       return Optional.empty();
     }
+    Optional<TaskDef> task = config.task(name);
+    List<TaskDef.NotifyRule> rules = task.map(TaskDef::notifyRules).orElse(null);
     Rows rows =
         store.inTransaction(
             tx ->
                 new Rows(
                     tx.states().get(name),
                     tx.lastOutcome(name).orElse(null),
-                    tx.running().stream().filter(r -> r.taskName().equals(name)).toList()));
-    Optional<TaskDef> task = config.task(name);
+                    tx.running().stream().filter(r -> r.taskName().equals(name)).toList(),
+                    !store
+                        .history(new HistoryQuery(name, Set.of(RunStatus.SUCCESS), null, 1, 0))
+                        .isEmpty(),
+                    rules == null ? List.of() : LastDeliveries.read(store, name, rules)));
     ZoneId zone = task.map(TaskDef::zone).orElse(config.settings().zone());
-    List<Instant> fires =
+    Instant from = from(rows.state(), now);
+    List<NotedFire> fires =
         task.flatMap(t -> Fires.of(t, rows.state(), now))
-            .map(schedule -> Fires.next(schedule, from(rows.state(), now), NEXT))
+            .map(
+                schedule ->
+                    NotedFire.of(
+                        Fires.next(schedule, from, NEXT), from, zone, cronNotes(task.get(), zone)))
             .orElse(List.of());
     List<String> downstream =
         config.tasks().stream()
@@ -95,12 +122,7 @@ public record TaskDetail(
             .map(TaskDef::name)
             .toList();
     WindowProgress window =
-        task.filter(t -> t.window() != null)
-            .map(
-                t ->
-                    new WindowProgress(
-                        t.windowSize(), t.windowStart(), BackfillPlan.resumeFrom(t, rows.state())))
-            .orElse(null);
+        task.filter(t -> t.window() != null).map(t -> window(t, rows)).orElse(null);
     return Optional.of(
         new TaskDetail(
             row.get(),
@@ -111,8 +133,26 @@ public record TaskDetail(
             config.written(name).orElse(null),
             task.map(TaskDef::dependsOn).orElse(List.of()),
             downstream,
-            task.map(TaskDef::notifyRules).orElse(null),
+            rules,
+            rows.deliveries(),
             window));
+  }
+
+  private static WindowProgress window(TaskDef task, Rows rows) {
+    Instant resume = BackfillPlan.resumeFrom(task, rows.state());
+    return new WindowProgress(
+        task.windowSize(), task.windowStart(), rows.succeeded() ? resume : null, resume);
+  }
+
+  private static DaylightNotes cronNotes(TaskDef task, ZoneId zone) {
+    if (!(task.schedule() instanceof ScheduleSpec.CronSpec cron)) {
+      return null;
+    }
+    try {
+      return new DaylightNotes(cron.expression(), zone);
+    } catch (ScheduleException e) {
+      throw new IllegalStateException("validated cron no longer parses: " + cron.expression(), e);
+    }
   }
 
   /** Fires up to a watermark ahead of the clock are decided: the next ones come after it. */

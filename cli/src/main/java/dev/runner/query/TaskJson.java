@@ -28,15 +28,20 @@ public final class TaskJson {
 
   /**
    * One task as the API's {@code GET /api/v1/tasks/{name}} answers it: its row's keys, then {@code
-   * next_fires} (in the task's zone), {@code last_run} and {@code running_runs} (as {@code history
-   * --json} has runs), {@code fields} (as written), {@code upstream}, {@code downstream}, {@code
-   * notify} and {@code window} (its instants in the task's zone).
+   * next_fires} (in the task's zone) and beside them {@code fire_notes} (each null or a
+   * daylight-saving note's kind and parts), {@code last_run} and {@code running_runs} (as {@code
+   * history --json} has runs), {@code fields} (as written), {@code upstream}, {@code downstream},
+   * {@code notify} (each rule with its {@code last_deliveries}) and {@code window} (its instants in
+   * the task's zone).
    */
   public static Map<String, Object> detail(TaskDetail task, ZoneId zone) {
     Map<String, Object> out = row(task.row(), zone);
     out.put(
         "next_fires",
-        task.nextFires().stream().map(f -> DateTimeText.iso(f, task.zone())).toList());
+        task.nextFires().stream().map(f -> DateTimeText.iso(f.at(), task.zone())).toList());
+    out.put(
+        "fire_notes",
+        task.nextFires().stream().map(f -> f.note() == null ? null : f.note().json()).toList());
     out.put("last_run", task.lastRun() == null ? null : RunJson.of(task.lastRun(), zone));
     out.put("running_runs", task.running().stream().map(r -> RunJson.of(r, zone)).toList());
     out.put("fields", task.fields());
@@ -46,19 +51,36 @@ public final class TaskJson {
         "notify",
         task.notifyRules() == null
             ? null
-            : task.notifyRules().stream().map(TaskJson::rule).toList());
+            : task.notifyRules().stream().map(r -> rule(r, task.lastDeliveries(), zone)).toList());
     out.put("window", task.window() == null ? null : window(task.window(), task.zone()));
     return out;
   }
 
-  /** A rule in the config file's words; its channels as history names them. */
-  private static Map<String, Object> rule(TaskDef.NotifyRule rule) {
+  /**
+   * A rule in the config file's words, its channels as history names them, and what it last sent on
+   * each.
+   */
+  private static Map<String, Object> rule(
+      TaskDef.NotifyRule rule, List<LastDeliveries.Sent> sent, ZoneId zone) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", rule.name());
     out.put("enabled", rule.enabled());
     out.put("triggers", rule.triggers());
     out.put("threshold", rule.threshold());
     out.put("channels", rule.channels().stream().map(Channel::label).toList());
+    List<Map<String, Object>> last = new ArrayList<>();
+    for (LastDeliveries.Sent s : sent) {
+      if (s.rule().equals(rule.name())) {
+        Map<String, Object> delivery = new LinkedHashMap<>();
+        delivery.put("channel", s.channel());
+        delivery.put("event", s.event());
+        delivery.put("ok", s.ok());
+        delivery.put("run_id", s.runId());
+        delivery.put("at", DateTimeText.iso(s.at(), zone));
+        last.add(delivery);
+      }
+    }
+    out.put("last_deliveries", last);
     return out;
   }
 
@@ -67,6 +89,7 @@ public final class TaskJson {
     out.put("size", Durations.format(window.size()));
     out.put("start", DateTimeText.iso(window.start(), zone));
     out.put("done_until", DateTimeText.iso(window.doneUntil(), zone));
+    out.put("resume_from", DateTimeText.iso(window.resumeFrom(), zone));
     return out;
   }
 

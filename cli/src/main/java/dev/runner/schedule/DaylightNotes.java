@@ -30,7 +30,7 @@ public final class DaylightNotes {
   }
 
   /** The note for {@code at}, a fire of the expression in the zone; empty for a plain one. */
-  public Optional<String> of(Instant at) {
+  public Optional<DaylightNote> of(Instant at) {
     LocalDateTime local = LocalDateTime.ofInstant(at, zone);
     if (!named(local)) {
       ZoneOffsetTransition gap = rules.previousTransition(at.plusSeconds(1));
@@ -39,18 +39,13 @@ public final class DaylightNotes {
       }
       LocalDateTime meant = local.minus(gap.getDuration());
       return Optional.of(
-          meant.toLocalTime()
-              + " does not exist on "
-              + meant.toLocalDate()
-              + " in "
-              + zone.getId()
-              + " (clocks go forward from "
-              + gap.getDateTimeBefore().toLocalTime()
-              + " to "
-              + gap.getDateTimeAfter().toLocalTime()
-              + "): it fires at "
-              + local.toLocalTime()
-              + " instead");
+          DaylightNote.skipped(
+              zone,
+              meant.toLocalDate(),
+              meant.toLocalTime(),
+              gap.getDateTimeBefore().toLocalTime(),
+              gap.getDateTimeAfter().toLocalTime(),
+              local.toLocalTime()));
     }
     List<ZoneOffset> offsets = rules.getValidOffsets(local);
     if (offsets.size() < 2) {
@@ -58,27 +53,23 @@ public final class DaylightNotes {
     }
     ZoneOffsetTransition overlap = rules.getTransition(local);
     ZoneOffset offset = rules.getOffset(at);
-    String twice =
-        local.toLocalTime()
-            + " happens twice on "
-            + local.toLocalDate()
-            + " in "
-            + zone.getId()
-            + " (clocks go back from "
-            + overlap.getDateTimeBefore().toLocalTime()
-            + " to "
-            + overlap.getDateTimeAfter().toLocalTime()
-            + ")";
+    DaylightNote.Kind kind;
     if (!offset.equals(overlap.getOffsetBefore())) {
-      return Optional.of(twice + ": this is the second time, at " + offset);
+      kind = DaylightNote.Kind.TWICE_SECOND;
+    } else {
+      Instant second = local.toInstant(overlap.getOffsetAfter());
+      boolean both = real.next(second.minusSeconds(1)).map(second::equals).orElse(false);
+      kind = both ? DaylightNote.Kind.TWICE_BOTH : DaylightNote.Kind.TWICE_ONCE;
     }
-    Instant second = local.toInstant(overlap.getOffsetAfter());
-    boolean both = real.next(second.minusSeconds(1)).map(second::equals).orElse(false);
     return Optional.of(
-        twice
-            + (both
-                ? ": it fires both times; this is the first, at " + offset
-                : ": it fires once, the first time, at " + offset));
+        DaylightNote.twice(
+            kind,
+            zone,
+            local.toLocalDate(),
+            local.toLocalTime(),
+            overlap.getDateTimeBefore().toLocalTime(),
+            overlap.getDateTimeAfter().toLocalTime(),
+            offset));
   }
 
   private boolean named(LocalDateTime local) {

@@ -6,6 +6,7 @@ import dev.runner.query.Fires;
 import dev.runner.schedule.Cron;
 import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.DaylightNotes;
+import dev.runner.schedule.NotedFire;
 import dev.runner.schedule.Schedule;
 import dev.runner.schedule.ScheduleException;
 import java.io.IOException;
@@ -54,10 +55,11 @@ final class CronApi {
           "expr: " + e.getMessage() + (e.hint() == null ? "" : "; " + e.hint()));
     }
     List<Map<String, Object>> fires = new ArrayList<>();
-    for (Instant at : Fires.next(schedule, from, count)) {
+    for (NotedFire noted : NotedFire.of(Fires.next(schedule, from, count), from, zone, notes)) {
       Map<String, Object> fire = new LinkedHashMap<>();
-      fire.put("at", DateTimeText.iso(at, zone));
-      fire.put("note", notes.of(at).orElse(null));
+      fire.put("at", DateTimeText.iso(noted.at(), zone));
+      fire.put("note", noted.note() == null ? null : noted.note().toString());
+      fire.put("note_parts", noted.note() == null ? null : noted.note().json());
       fires.add(fire);
     }
     Map<String, Object> out = new LinkedHashMap<>();

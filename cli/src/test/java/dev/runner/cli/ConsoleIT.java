@@ -54,7 +54,9 @@ class ConsoleIT {
                   "command": "echo first line; read word < GATE; echo got $word",
                   "description": "<script>window.pwned = 1</script> 说你好"},
         "flaky": {"type": "shell", "every": "1h", "command": "exit 1",
-                  "description": "fails every other run"},
+                  "description": "fails every other run",
+                  "notify": [{"name": "ops", "triggers": ["business_failure"],
+                              "channels": [{"type": "webhook", "url": "http://127.0.0.1:9/"}]}]},
         "nightly": {"type": "shell", "cron": "30 2 * * *", "timezone": "Europe/Berlin",
                     "command": "true"},
         "after": {"type": "shell", "depends_on": ["flaky"], "command": "true"}
@@ -72,7 +74,13 @@ class ConsoleIT {
     web = WebProcess.start(jar);
   }
 
-  /** flaky's history: one run an hour back from now, every other one a failure. */
+  /** The seeded run whose failure flaky's rule told the webhook of. */
+  static long notified;
+
+  /**
+   * flaky's history: one run an hour back from now, every other one a failure; the third latest was
+   * sent to the webhook, which refused it.
+   */
   static void seed(int runs) {
     Instant now = Instant.now();
     try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
@@ -89,7 +97,16 @@ class ConsoleIT {
                             1)
                         .orElseThrow());
         String message =
-            status == RunStatus.SUCCESS ? "{\"exit_code\":0}" : "{\"error\":\"exit code 1\"}";
+            status == RunStatus.SUCCESS
+                ? "{\"exit_code\":0}"
+                : i != 3
+                    ? "{\"error\":\"exit code 1\"}"
+                    : "{\"error\":\"exit code 1\",\"notifications\":[{\"rule\":\"ops\","
+                        + "\"event\":\"business_failure\",\"channel\":\"webhook\",\"ok\":false,"
+                        + "\"answer\":\"connection refused\"}]}";
+        if (i == 3) {
+          notified = id;
+        }
         store.finish(
             id, new RunEnd(status, at, at.plusSeconds(1 + i % 7), 1.0 + i % 7, message, true));
       }
@@ -111,7 +128,10 @@ class ConsoleIT {
 
   @AfterEach
   void everyStringWasTranslated() {
-    assertThat(browser.missingStrings()).as("keys missing from a dictionary").isEmpty();
+    List<String> missing = browser.missingStrings();
+    // the next test starts in English, whatever this one chose or left half done
+    driver().executeScript("localStorage.removeItem('runner.lang')");
+    assertThat(missing).as("keys missing from a dictionary").isEmpty();
   }
 
   ChromeDriver driver() {
@@ -203,6 +223,13 @@ class ConsoleIT {
     assertThat(text("main")).contains("fails every other run").contains("every 1 h");
     assertThat(rows(".charts svg.chart rect.bad")).isNotEmpty();
     assertThat(rows("#fires li")).hasSize(10);
+    // the rule and what it last sent, though the newest runs sent nothing
+    assertThat(text(".rules"))
+        .contains("ops")
+        .contains("business failure")
+        .contains("webhook, for business failure")
+        .contains("#" + notified);
+    assertThat(rows(".rules .deliveries .badge.bad")).hasSize(1);
     assertThat(driver().findElement(By.linkText("after")).getAttribute("href"))
         .endsWith("#/tasks/after");
     // its fields as the file has them, from the task's own answer
@@ -225,8 +252,9 @@ class ConsoleIT {
     open("/");
     browser.await("the overview", () -> rows("#tasks tr[data-task]").size() == 4);
     new Select(driver().findElement(By.id("lang"))).selectByValue("zh-CN");
-    browser.await("the Chinese page", () -> text("#nav").contains("总览"));
-    assertThat(text("main")).contains("任务").contains("立即运行").contains("业务失败");
+    browser.await(
+        "the Chinese overview", () -> text("#nav").contains("总览") && text("main").contains("立即运行"));
+    assertThat(text("main")).contains("任务").contains("业务失败");
     assertThat(driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
     browser.screenshot("zh-CN");
     driver().navigate().refresh();

@@ -6,8 +6,16 @@ import dev.runner.config.ConfigLoader;
 import dev.runner.config.Home;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskTypes;
+import dev.runner.engine.RunMessage;
+import dev.runner.notify.Delivery;
+import dev.runner.schedule.DateTimeText;
+import dev.runner.schedule.DaylightNote;
+import dev.runner.store.NewRun;
+import dev.runner.store.RunEnd;
+import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.store.TaskState;
+import dev.runner.store.Trigger;
 import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +63,12 @@ class TaskDetailTest {
 
   @BeforeEach
   void load() throws Exception {
+    load(CONFIG);
+  }
+
+  void load(String text) throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
-    Files.writeString(home.resolve("tasks_config.json"), CONFIG);
+    Files.writeString(home.resolve("tasks_config.json"), text);
     config =
         new ConfigLoader(
                 TaskTypes.load(getClass().getClassLoader()),
@@ -128,17 +140,20 @@ class TaskDetailTest {
                     "threshold",
                     2,
                     "channels",
-                    List.of("webhook (slack)"))));
+                    List.of("webhook (slack)"),
+                    "last_deliveries",
+                    List.of())));
     assertThat(TaskJson.detail(detail("convert"), ZoneOffset.UTC).get("notify"))
         .isEqualTo(List.of());
   }
 
   @Test
-  void a_window_is_done_up_to_its_configured_start_until_the_state_moves_it_on() {
+  void a_window_is_done_up_to_nothing_until_one_succeeds_and_resumes_from_its_start() {
     TaskDetail.WindowProgress window = detail("fetch").window();
     assertThat(window.size()).isEqualTo(Duration.ofMinutes(15));
     assertThat(window.start()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
-    assertThat(window.doneUntil()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
+    assertThat(window.doneUntil()).as("no window has run").isNull();
+    assertThat(window.resumeFrom()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
 
     Instant next = Instant.parse("2026-11-23T09:45:00Z");
     store.inTransaction(
@@ -146,13 +161,105 @@ class TaskDetailTest {
           tx.putState(TaskState.firstSight("fetch", NOW, NOW).withWindowNext(next));
           return null;
         });
+    assertThat(detail("fetch").window().doneUntil()).as("planned, not yet done").isNull();
+    assertThat(detail("fetch").window().resumeFrom()).isEqualTo(next);
+    ended("fetch", RunStatus.SUCCESS, List.of());
     assertThat(detail("fetch").window().doneUntil()).isEqualTo(next);
     assertThat(TaskJson.detail(detail("fetch"), ZoneOffset.UTC).get("window"))
         .isEqualTo(
             Map.of(
                 "size", "15m",
                 "start", "2026-11-23T08:00:00Z",
-                "done_until", "2026-11-23T09:45:00Z"));
+                "done_until", "2026-11-23T09:45:00Z",
+                "resume_from", "2026-11-23T09:45:00Z"));
     assertThat(detail("convert").window()).as("not a window task").isNull();
+  }
+
+  int runs;
+
+  /** A run of {@code task} that ended with {@code status} and sent {@code deliveries}. */
+  long ended(String task, RunStatus status, List<Delivery> deliveries) {
+    long id =
+        store.inTransaction(
+            tx ->
+                tx.insert(
+                        new NewRun(
+                            task,
+                            RunStatus.RUNNING,
+                            NOW,
+                            NOW.plusSeconds(runs++),
+                            Trigger.MANUAL,
+                            1,
+                            "{}"),
+                        "host",
+                        1)
+                    .orElseThrow());
+    String message = RunMessage.empty().withNotifications(deliveries).json();
+    store.finish(id, new RunEnd(status, NOW, NOW.plusSeconds(id), 1, message, true));
+    return id;
+  }
+
+  @Test
+  void each_rule_has_what_it_last_sent_on_each_channel_though_later_runs_sent_nothing() {
+    Delivery failed = new Delivery("ops", "technical_failure", "webhook (slack)", false, "502");
+    long first = ended("fetch", RunStatus.TECHNICAL_FAILURE, List.of(failed));
+    ended("fetch", RunStatus.SUCCESS, List.of());
+    ended("convert", RunStatus.SUCCESS, List.of(failed));
+    assertThat(detail("fetch").lastDeliveries())
+        .containsExactly(
+            new LastDeliveries.Sent(
+                "ops",
+                "webhook (slack)",
+                "technical_failure",
+                false,
+                first,
+                NOW.plusSeconds(first)));
+
+    Delivery ok = new Delivery("ops", "recovery", "webhook (slack)", true, "200");
+    long latest = ended("fetch", RunStatus.SUCCESS, List.of(ok));
+    ended("fetch", RunStatus.SUCCESS, List.of());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rules =
+        (List<Map<String, Object>>) TaskJson.detail(detail("fetch"), ZoneOffset.UTC).get("notify");
+    assertThat(rules.get(0).get("last_deliveries"))
+        .isEqualTo(
+            List.of(
+                Map.of(
+                    "channel",
+                    "webhook (slack)",
+                    "event",
+                    "recovery",
+                    "ok",
+                    true,
+                    "run_id",
+                    latest,
+                    "at",
+                    DateTimeText.iso(NOW.plusSeconds(latest), ZoneOffset.UTC))));
+  }
+
+  @Test
+  void the_next_fires_have_a_note_where_the_clocks_change() throws Exception {
+    store.close();
+    load(
+        """
+        {"early": {"type": "shell", "cron": "30 2 * * *", "timezone": "America/New_York",
+                   "command": "true"},
+         "noon": {"type": "shell", "every": "1d", "start_time": "2026-03-01T12:00:00-05:00",
+                  "timezone": "America/New_York", "command": "true"}}
+        """);
+    Instant march = Instant.parse("2026-03-05T12:00:00Z");
+    TaskDetail early = TaskDetail.read(config, store, "early", march).orElseThrow();
+    assertThat(early.nextFires().get(2).at()).isEqualTo(Instant.parse("2026-03-08T07:30:00Z"));
+    assertThat(early.nextFires().get(2).note().kind()).isEqualTo(DaylightNote.Kind.SKIPPED);
+    assertThat(early.nextFires().stream().filter(f -> f.note() != null)).hasSize(1);
+    @SuppressWarnings("unchecked")
+    List<Object> notes = (List<Object>) TaskJson.detail(early, ZoneOffset.UTC).get("fire_notes");
+    assertThat(notes).hasSize(TaskDetail.NEXT);
+    assertThat(notes.get(0)).isNull();
+    assertThat(notes.get(2)).isEqualTo(early.nextFires().get(2).note().json());
+
+    TaskDetail noon = TaskDetail.read(config, store, "noon", march).orElseThrow();
+    assertThat(noon.nextFires().stream().filter(f -> f.note() != null).map(f -> f.note()))
+        .containsExactly(DaylightNote.offsetChange(ZoneOffset.ofHours(-5), ZoneOffset.ofHours(-4)));
   }
 }

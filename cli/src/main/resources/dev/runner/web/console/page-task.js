@@ -35,7 +35,7 @@ export async function render(main, {name, query}) {
     h('section', {}, h('h2', {}, t('task.charts')), charts),
     h('div', {class: 'grid'},
       h('section', {}, h('h2', {}, t('task.deps')), deps(task)),
-      h('section', {}, h('h2', {}, t('task.notify')), rules(task.notify, task.last_run))),
+      h('section', {}, h('h2', {}, t('task.notify')), rules(task.notify))),
     windowSection(name, task.window),
     h('section', {}, h('h2', {}, t('history.title')), view.node));
   const drawCharts = async () => {
@@ -51,7 +51,8 @@ export async function render(main, {name, query}) {
       fill(charts, errorBox(e));
     }
   };
-  await Promise.all([view.load(), drawCharts(), nextFires(fires, task)]);
+  nextFires(fires, task);
+  await Promise.all([view.load(), drawCharts()]);
   return {refresh: () => Promise.all([view.load(), drawCharts()])};
 }
 
@@ -69,33 +70,25 @@ function taskFields(task) {
   ]);
 }
 
-/**
- * The next fires in the task's zone; where the UTC offset changes between two fires a clock
- * change lies between them, said beside the fire after it. GET /api/v1/cron's own notes are
- * used when the server has it.
- */
-async function nextFires(el, task) {
+/** The next fires in the task's zone, each with the daylight-saving note the server gave it. */
+function nextFires(el, task) {
   const list = task.next_fires || [];
+  const notes = task.fire_notes || [];
   if (!list.length) {
     fill(el, h('p', {class: 'muted'}, t('task.noFires')));
     return;
   }
-  let notes = new Map();
-  if (task.schedule_parts?.expr) {
-    try {
-      const cron = await get(`/api/v1/cron?expr=${encodeURIComponent(task.schedule)}&tz=${encodeURIComponent(task.timezone || '')}&n=${list.length}`);
-      notes = new Map((cron.fires || []).filter((f) => f.note).map((f) => [Date.parse(f.at), f.note]));
-    } catch {
-      notes = new Map();
-    }
-  }
-  const offset = (iso) => (/([+-]\d{2}:\d{2}|Z)$/.exec(iso) || [])[1];
   fill(el, h('ol', {class: 'fires'}, list.map((at, i) => {
-    const before = i > 0 ? offset(list[i - 1]) : null;
-    const now = offset(at);
-    const note = notes.get(Date.parse(at)) || (before && now && before !== now ? t('fires.dst', {from: utc(before), to: utc(now)}) : null);
+    const note = fireNote(notes[i]);
     return h('li', {}, h('span', {}, wallTime(at)), ' ', rel(at), note ? h('span', {class: 'note'}, ` ⚠ ${note}`) : null);
   })));
+}
+
+/** A note's kind in the reader's words (its numbers as the server gave them). */
+function fireNote(note) {
+  if (!note) return null;
+  if (note.kind === 'offset_change') return t('fires.dst', {from: utc(note.from), to: utc(note.to)});
+  return t(`fires.${note.kind}`, note);
 }
 
 const utc = (o) => (o === 'Z' ? 'UTC' : `UTC${o}`);
@@ -113,18 +106,21 @@ function deps(task) {
   ]);
 }
 
-/** The rules as the server read them (null: the task is invalid) and the last run's deliveries. */
-function rules(list, lastRun) {
-  const sent = lastRun && lastRun.message && Array.isArray(lastRun.message.notifications) ? lastRun.message.notifications : [];
-  return h('div', {},
-    list === null ? h('p', {class: 'muted'}, t('task.notifyUnknown')) :
-      !list.length ? h('p', {class: 'muted'}, t('task.notifyNone')) :
-        h('ul', {class: 'rules'}, list.map((r) => h('li', {},
-          h('strong', {}, r.name), r.enabled ? '' : ` (${t('off')})`, ': ',
-          t('task.ruleText', {triggers: r.triggers.join(', '), threshold: r.threshold,
-            channels: r.channels.join(', ')})))),
-    sent.length ? [h('h3', {}, t('task.lastDeliveries')), h('ul', {class: 'deliveries'}, sent.map((d) => h('li', {},
-      h('span', {class: `badge ${d.ok ? 'ok' : 'bad'}`}, d.ok ? t('ok') : t('failed')), ' ', `${d.rule} / ${d.channel}`)))] : null);
+/** The rules as the server read them (null: the task is invalid), each with what it last sent. */
+function rules(list) {
+  const said = (names) => names.map((n) => t(`status.${n}`)).join(t('list.sep'));
+  return list === null ? h('p', {class: 'muted'}, t('task.notifyUnknown')) :
+    !list.length ? h('p', {class: 'muted'}, t('task.notifyNone')) :
+      h('ul', {class: 'rules'}, list.map((r) => h('li', {},
+        h('strong', {}, r.name), r.enabled ? '' : ` (${t('off')})`, ': ',
+        t('task.ruleText', {triggers: said(r.triggers), threshold: r.threshold,
+          channels: r.channels.join(t('list.sep'))}),
+        h('ul', {class: 'deliveries'}, (r.last_deliveries || []).length ?
+          r.last_deliveries.map((d) => h('li', {},
+            h('span', {class: `badge ${d.ok ? 'ok' : 'bad'}`}, d.ok ? t('ok') : t('failed')), ' ',
+            t('task.delivery', {channel: d.channel, event: t(`status.${d.event}`)}), ' ',
+            h('a', {href: link(['runs', String(d.run_id)])}, `#${d.run_id}`), ' ', rel(d.at))) :
+          h('li', {class: 'muted'}, t('task.neverSent'))))));
 }
 
 /** A window task: how far its windows are done, and a backfill form. */
@@ -133,5 +129,6 @@ function windowSection(name, window) {
   const done = window.done_until;
   return h('section', {id: 'window'}, h('h2', {}, t('task.window')),
     h('p', {}, done ? [t('task.windowDone', {at: dateTime(done)}), ' (', rel(done), ')'] : t('task.windowNone')),
+    window.resume_from ? h('p', {}, t('task.windowNext', {at: dateTime(window.resume_from)})) : null,
     may('run') ? backfillForm(name) : null);
 }
