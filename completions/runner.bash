@@ -1040,12 +1040,15 @@ function _picocli_runner_prune() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
-  local arg_opts="'--days' '--home' '--config' '--env-file'"
+  local arg_opts="'--days' '--audit-days' '--home' '--config' '--env-file'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--days')
+      return
+      ;;
+    '--audit-days')
       return
       ;;
     '--home')

@@ -234,6 +234,7 @@ public final class ConfigLoader {
     int workers = positiveInt(env, "RUNNER_MAX_WORKERS", 4, envFile, positions, problems);
     int historyDays = positiveInt(env, "RUNNER_HISTORY_DAYS", 90, envFile, positions, problems);
     int logDays = positiveInt(env, "RUNNER_LOG_DAYS", 7, envFile, positions, problems);
+    int auditDays = positiveInt(env, "RUNNER_AUDIT_DAYS", 365, envFile, positions, problems);
     long maxOutput = Settings.DEFAULT_MAX_OUTPUT;
     String outputText = env.get("RUNNER_MAX_OUTPUT");
     if (outputText != null && !outputText.isBlank()) {
@@ -271,6 +272,7 @@ public final class ConfigLoader {
         zone,
         historyDays,
         logDays,
+        auditDays,
         maxOutput);
   }
 

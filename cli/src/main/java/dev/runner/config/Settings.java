@@ -14,6 +14,7 @@ public record Settings(
     ZoneId zone,
     int historyDays,
     int logDays,
+    int auditDays,
     long maxOutputBytes) {
 
   /** {@code RUNNER_MAX_OUTPUT}'s default: a run's log keeps at most this much. */

@@ -190,7 +190,8 @@ public final class Engine implements AutoCloseable {
         config.settings().logDir(),
         config.home().dir().resolve("locks").resolve("pruned"),
         now,
-        config.settings().historyDays());
+        config.settings().historyDays(),
+        config.settings().auditDays());
   }
 
   private Notifications notifications;

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * History retention ({@code RUNNER_HISTORY_DAYS}): rows older than the cut and their run logs go,
- * in batches; running rows stay. A VACUUM follows when a quarter or more of the file came free.
+ * Retention: history rows older than {@code RUNNER_HISTORY_DAYS} and their run logs go, in batches,
+ * running rows staying; audit entries older than {@code RUNNER_AUDIT_DAYS} (longer by default: who
+ * changed what is asked about long after the runs are gone). A VACUUM follows when a quarter or
+ * more of the file came free.
  */
 public final class Pruner {
 
@@ -34,13 +36,18 @@ public final class Pruner {
    * Retention applied once a day (UTC) by whichever tick or daemon pass comes first; the day is
    * remembered in {@code marker}. A failure waits for the next day's try: the runs matter more.
    */
-  public static void daily(Store store, Path logDir, Path marker, Instant now, int historyDays) {
+  public static void daily(
+      Store store, Path logDir, Path marker, Instant now, int historyDays, int auditDays) {
     String today = LocalDate.ofInstant(now, ZoneOffset.UTC).toString();
     try {
       if (Files.exists(marker) && Files.readString(marker).strip().equals(today)) {
         return;
       }
-      new Pruner(store, logDir).prune(now.minus(Duration.ofDays(historyDays)), rows -> {});
+      new Pruner(store, logDir)
+          .prune(
+              now.minus(Duration.ofDays(historyDays)),
+              now.minus(Duration.ofDays(auditDays)),
+              rows -> {});
       PrivateFiles.write(marker, today + "\n");
     } catch (IOException | RuntimeException e) {
       // retention waits for the next try
@@ -48,9 +55,11 @@ public final class Pruner {
   }
 
   /** What a prune removed. */
-  public record Result(long rows, long logFiles, long bytesFreed, boolean vacuumed) {}
+  public record Result(
+      long rows, long logFiles, long bytesFreed, boolean vacuumed, long auditEntries) {}
 
-  public Result prune(Instant before, IntConsumer progress) throws IOException {
+  /** Removes history started before {@code before} and audit entries made before {@code audit}. */
+  public Result prune(Instant before, Instant audit, IntConsumer progress) throws IOException {
     long rows = 0;
     long files = 0;
     long bytes = 0;
@@ -72,12 +81,13 @@ public final class Pruner {
       rows += batch.size();
       progress.accept((int) rows);
     }
+    long audited = store.pruneAudit(audit);
     boolean vacuumed = false;
-    if (rows > 0 && store.freeShare() >= VACUUM_AT) {
+    if (rows + audited > 0 && store.freeShare() >= VACUUM_AT) {
       store.vacuum();
       vacuumed = true;
     }
     bytes += Math.max(0, sizeBefore - store.sizeOnDisk());
-    return new Result(rows, files, bytes, vacuumed);
+    return new Result(rows, files, bytes, vacuumed, audited);
   }
 }

@@ -23,6 +23,15 @@ public final class StatsJson {
       row.put("p95_seconds", s.p95Seconds());
       row.put("last_failure", DateTimeText.iso(s.lastFailure(), zone));
       row.put("recent", s.recent().stream().map(r -> r.status().dbName()).toList());
+      List<Map<String, Object>> daily = new ArrayList<>();
+      for (TaskStats.Day day : s.daily()) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("date", day.date().toString());
+        d.put("successes", day.successes());
+        d.put("failures", day.failures());
+        daily.add(d);
+      }
+      row.put("daily", daily);
       out.add(row);
     }
     return out;

@@ -139,6 +139,9 @@ public interface Store extends AutoCloseable {
   /** Deletes rows by id. */
   void delete(List<Long> ids);
 
+  /** Deletes the audit entries made before {@code before}; how many went. */
+  long pruneAudit(Instant before);
+
   /** Adds an API token; false, changing nothing, when one of that name exists. */
   boolean addToken(WebToken token);
 

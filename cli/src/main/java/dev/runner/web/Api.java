@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -346,7 +347,13 @@ final class Api {
     String task = call.param("task");
     Instant since = now().minus(Duration.ofDays(days));
     List<TaskStats> stats =
-        read(store -> TaskStats.of(store.outcomesSince(task, since, 1_000_000)));
+        read(
+            store ->
+                TaskStats.of(
+                    store.outcomesSince(task, since, 1_000_000),
+                    zone(),
+                    LocalDate.ofInstant(now(), zone()),
+                    days));
     call.json(200, StatsJson.of(stats, zone()));
   }
 

@@ -8,6 +8,7 @@ import dev.runner.config.Problem;
 import dev.runner.config.StaleConfigException;
 import dev.runner.config.TaskExistsException;
 import dev.runner.config.UnknownTaskException;
+import dev.runner.engine.Json;
 import dev.runner.query.ValidationJson;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The endpoints that change {@code tasks_config.json}: switch a task, create, replace or delete
@@ -89,10 +91,18 @@ final class ConfigApi {
     call.json(201, api.taskDetail(name));
   }
 
-  /** {@code PUT /api/v1/tasks/{name} {fields}}: the task's value replaced. */
+  /**
+   * {@code PUT /api/v1/tasks/{name} {fields}}: the task's value replaced. The fields GET gave have
+   * the mask in place of a secret the task holds, so fields that hold it more often are refused, as
+   * the whole text is.
+   */
   void replace(Call call) throws IOException {
     String name = call.path.get(3);
     Map<String, Object> task = JsonBody.object(call.body());
+    Optional<Map<String, Object>> written = home.loaded().config().written(name);
+    if (written.isPresent()) {
+      checkNoMask(Json.write(written.get()), Json.write(task));
+    }
     try {
       editor.replace(files(), name, task);
     } catch (InvalidConfigException e) {

@@ -79,7 +79,14 @@ class OutputHabitsTest {
             "message");
     assertThat(keys(json(cli, "stats", "--json").get(0)))
         .containsExactly(
-            "task", "runs", "success_rate", "p50_seconds", "p95_seconds", "last_failure", "recent");
+            "task",
+            "runs",
+            "success_rate",
+            "p50_seconds",
+            "p95_seconds",
+            "last_failure",
+            "recent",
+            "daily");
     assertThat(keys(json(cli, "validate", "--json")))
         .containsExactly("valid", "tasks", "problems", "warnings");
     assertThat(json(cli, "next", "job", "--json", "-n", "2").get(1).asText())

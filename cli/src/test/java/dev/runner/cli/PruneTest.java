@@ -2,8 +2,12 @@ package dev.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runner.store.AuditEntry;
+import dev.runner.store.Store;
+import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +46,31 @@ class PruneTest {
     cli.at("2026-11-23T10:00:00Z").run("tick"); // runs the day's fire, and prunes the old run
     assertThat(cli.history()).extracting(r -> r.get("id")).containsExactly(2);
     assertThat(Files.readString(home.resolve("locks/pruned")).strip()).isEqualTo("2026-11-23");
+  }
+
+  @Test
+  void prune_removes_audit_entries_older_than_the_audit_days_and_keeps_the_rest() throws Exception {
+    Cli cli = new Cli(home).config("{\"job\": {\"type\": \"shell\", \"command\": \"true\"}}");
+    cli.at("2025-06-01T10:00:00Z").run("token", "create", "old", "--scope", "read");
+    cli.at("2026-11-01T10:00:00Z").run("token", "create", "recent", "--scope", "read");
+    assertThat(audit()).hasSize(2);
+
+    Cli.Result prune = cli.at("2026-11-23T10:00:00Z").run("prune");
+    assertThat(prune.code()).as(prune.toString()).isZero();
+    assertThat(prune.out()).contains("audit older than 365 days: 1 entries");
+    assertThat(audit()).extracting(AuditEntry::target).containsExactly("recent");
+
+    cli.env.put("RUNNER_AUDIT_DAYS", "7");
+    assertThat(cli.run("prune").out()).contains("audit older than 7 days: 1 entries");
+    assertThat(audit()).isEmpty();
+    Cli.Result refused = cli.run("prune", "--audit-days", "0");
+    assertThat(refused.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(refused.err()).contains("--audit-days must be 1 or more");
+  }
+
+  List<AuditEntry> audit() {
+    try (Store store = SqliteStore.connect(home.resolve("task_log.db"))) {
+      return store.audit(10, 0);
+    }
   }
 }

@@ -37,6 +37,15 @@ class StatsTest {
     assertThat(flaky.get("last_failure")).isEqualTo("2026-11-22T10:00:00Z");
     assertThat((List<String>) flaky.get("recent")).containsExactly("success", "technical_failure");
     assertThat(rows.get(1)).containsEntry("runs", 2).containsEntry("success_rate", 1.0);
+    // a day for each of the 7, today last, whatever ran on it: what a per-day chart draws
+    List<Map<String, Object>> days = (List<Map<String, Object>>) flaky.get("daily");
+    assertThat(days).hasSize(7);
+    assertThat(days.get(0)).containsEntry("date", "2026-11-17");
+    assertThat(days.get(5)).isEqualTo(Map.of("date", "2026-11-22", "successes", 1, "failures", 1));
+    assertThat(days.get(6)).isEqualTo(Map.of("date", "2026-11-23", "successes", 0, "failures", 0));
+    assertThat((List<Map<String, Object>>) rows.get(1).get("daily"))
+        .extracting(d -> d.get("successes"))
+        .containsExactly(0, 0, 0, 1, 1, 0, 0);
 
     Cli.Result table = cli.run("stats", "--task", "flaky");
     assertThat(table.out()).startsWith("TASK   RUNS  OK %").contains("flaky  2     50");

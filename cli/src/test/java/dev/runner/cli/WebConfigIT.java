@@ -296,6 +296,27 @@ class WebConfigIT {
   }
 
   @Test
+  void a_task_whose_fields_came_masked_is_refused_rather_than_the_mask_written_over_its_secret()
+      throws Exception {
+    try (WebProcess web = WebProcess.start(jar())) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> fields =
+          (Map<String, Object>) object(web.get("/api/v1/tasks/" + path("备份"))).get("fields");
+      assertThat(fields).containsEntry("command", "echo 备份 ***");
+      fields.put("cron", "0 4 * * *");
+      assertProblem(
+          send(web, "PUT", "/api/v1/tasks/" + path("备份"), Json.write(fields)), 422, "${NAME}");
+      assertThat(file()).isEqualTo(CONFIG);
+
+      fields.put("command", "echo 备份 ${API_TOKEN}");
+      HttpResponse<String> fixed =
+          send(web, "PUT", "/api/v1/tasks/" + path("备份"), Json.write(fields));
+      assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+      assertThat(file()).contains("\"command\": \"echo 备份 ${API_TOKEN}\"").doesNotContain(SECRET);
+    }
+  }
+
+  @Test
   void cron_previews_the_next_fires_in_words_with_daylight_saving_notes() throws Exception {
     try (WebProcess web = WebProcess.start(jar())) {
       HttpResponse<String> preview =
@@ -314,6 +335,17 @@ class WebConfigIT {
               "2026-03-09T02:30:00-04:00");
       assertThat(fires.get(0).get("note")).isNull();
       assertThat((String) fires.get(1).get("note")).contains("02:30 does not exist on 2026-03-08");
+      assertThat(fires.get(1).get("note_parts"))
+          .isEqualTo(
+              Map.of(
+                  "kind", "skipped",
+                  "zone", "America/New_York",
+                  "date", "2026-03-08",
+                  "time", "02:30",
+                  "clocks_from", "02:00",
+                  "clocks_to", "03:00",
+                  "fires_at", "03:30"));
+      assertThat(fires.get(2).get("note_parts")).as("a cron note explains the change").isNull();
 
       assertProblem(web.get("/api/v1/cron?expr=61+*+*+*+*"), 400, "expr:");
       assertProblem(web.get("/api/v1/cron?expr=@daily&tz=Asia/Shanghia"), 400, "Asia/Shanghai");

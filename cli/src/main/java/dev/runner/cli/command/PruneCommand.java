@@ -19,8 +19,9 @@ import picocli.CommandLine.ParentCommand;
     name = "prune",
     mixinStandardHelpOptions = true,
     description = {
-      "Remove history rows and run logs older than RUNNER_HISTORY_DAYS (tick does it daily).",
-      "Running rows are kept; the database is vacuumed when much came free."
+      "Remove history rows and run logs older than RUNNER_HISTORY_DAYS, and audit entries older",
+      "than RUNNER_AUDIT_DAYS (tick does it daily). Running rows are kept; the database is",
+      "vacuumed when much came free."
     })
 final class PruneCommand implements Callable<Integer> {
 
@@ -32,20 +33,31 @@ final class PruneCommand implements Callable<Integer> {
       description = "Keep N days instead of RUNNER_HISTORY_DAYS.")
   Integer days;
 
+  @Option(
+      names = "--audit-days",
+      paramLabel = "N",
+      description = "Keep N days of the audit instead of RUNNER_AUDIT_DAYS.")
+  Integer auditDays;
+
   @Override
   public Integer call() throws Exception {
     Invocation inv = root.invocation();
     RunnerConfig config = root.session().settings();
     int keep = days != null ? days : config.settings().historyDays();
+    int keepAudit = auditDays != null ? auditDays : config.settings().auditDays();
     if (keep < 1) {
       throw new UsageException("--days must be 1 or more");
     }
-    Instant before = inv.clock().instant().minus(Duration.ofDays(keep));
+    if (keepAudit < 1) {
+      throw new UsageException("--audit-days must be 1 or more");
+    }
+    Instant now = inv.clock().instant();
     try (Store store = StoreFactory.of(config).open()) {
       Pruner.Result result =
           new Pruner(store, config.settings().logDir())
               .prune(
-                  before,
+                  now.minus(Duration.ofDays(keep)),
+                  now.minus(Duration.ofDays(keepAudit)),
                   rows -> {
                     if (inv.terminal()) {
                       inv.err().print("\rpruning: " + rows + " rows removed");
@@ -57,12 +69,15 @@ final class PruneCommand implements Callable<Integer> {
       }
       inv.out()
           .printf(
-              "pruned history older than %d days: %d rows, %d run logs, %.1f MB freed%s%n",
+              "pruned history older than %d days: %d rows, %d run logs, %.1f MB freed%s;"
+                  + " audit older than %d days: %d entries%n",
               keep,
               result.rows(),
               result.logFiles(),
               result.bytesFreed() / 1e6,
-              result.vacuumed() ? " (database vacuumed)" : "");
+              result.vacuumed() ? " (database vacuumed)" : "",
+              keepAudit,
+              result.auditEntries());
     }
     return ExitCode.OK;
   }

@@ -50,6 +50,7 @@ final class StarterHome {
       # RUNNER_TIMEZONE=Asia/Shanghai
       # RUNNER_HISTORY_DAYS=90
       # RUNNER_LOG_DAYS=7
+      # RUNNER_AUDIT_DAYS=365
       # RUNNER_SECRETS=MY_PRIVATE_VALUE,OTHER_ONE
 
       # --- Notion: daily_journal, weekly_review ---

@@ -11,6 +11,7 @@ import dev.runner.query.StatsJson;
 import dev.runner.query.TaskStats;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,9 +44,13 @@ final class StatsCommand implements Callable<Integer> {
       throw new UsageException("--days must be 1 or more");
     }
     Instant since = inv.clock().instant().minus(Duration.ofDays(days));
-    List<TaskStats> stats =
-        root.session().read(store -> TaskStats.of(store.outcomesSince(task, since, 1_000_000)));
     ZoneId zone = config.settings().zone();
+    LocalDate today = LocalDate.ofInstant(inv.clock().instant(), zone);
+    List<TaskStats> stats =
+        root.session()
+            .read(
+                store ->
+                    TaskStats.of(store.outcomesSince(task, since, 1_000_000), zone, today, days));
     if (json) {
       inv.out().println(Json.pretty(StatsJson.of(stats, zone)));
     } else {

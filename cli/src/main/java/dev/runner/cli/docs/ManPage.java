@@ -154,8 +154,8 @@ final class ManPage {
       .B RUNNER_DB\\fR, \\fBRUNNER_LOG_DIR
       the database file and the log folder (default: in the home)
       .TP
-      .B RUNNER_HISTORY_DAYS\\fR, \\fBRUNNER_LOG_DAYS
-      how long history rows and run logs, and task.log files, are kept
+      .B RUNNER_HISTORY_DAYS\\fR, \\fBRUNNER_LOG_DAYS\\fR, \\fBRUNNER_AUDIT_DAYS
+      how long history rows and run logs, task.log files, and audit entries are kept
       .TP
       .B RUNNER_SECRETS
       more names whose values are masked in output and history

@@ -774,6 +774,20 @@ public class JdbcStore implements Store {
   }
 
   @Override
+  public long pruneAudit(Instant before) {
+    return inLightTransaction(
+        tx ->
+            sql(
+                () -> {
+                  try (PreparedStatement ps =
+                      connection.prepareStatement("DELETE FROM audit WHERE at < ?")) {
+                    dialect.setInstant(ps, 1, before);
+                    return (long) ps.executeUpdate();
+                  }
+                }));
+  }
+
+  @Override
   public synchronized long countAudit() {
     return sql(
         () -> {

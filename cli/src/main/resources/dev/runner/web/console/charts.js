@@ -49,44 +49,27 @@ export function durationChart(runs) {
   return svg;
 }
 
-/** The last `days` days, each a stack of successes (below) and failures (above). */
-export function dailyChart(runs, days, now = new Date()) {
-  const keys = [];
-  for (let i = days - 1; i >= 0; i--) {
-    const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - i);
-    keys.push(dayKey(d));
-  }
-  const counts = new Map(keys.map((k) => [k, {ok: 0, bad: 0}]));
-  for (const r of runs) {
-    const c = counts.get(dayKey(new Date(r.run_time)));
-    if (!c) continue;
-    if (r.status === 'success') c.ok++;
-    else if (FAILURES.has(r.status)) c.bad++;
-  }
+/** The days the server counted, oldest first, each a stack of successes (below) and failures (above). */
+export function dailyChart(daily) {
+  const days = Math.max(daily.length, 1);
   const w = 600;
   const hgt = 140;
   const foot = 14;
-  const max = Math.max(1, ...[...counts.values()].map((c) => c.ok + c.bad));
+  const max = Math.max(1, ...daily.map((d) => d.successes + d.failures));
   const bar = w / days;
   const scale = (hgt - foot - 12) / max;
   const svg = s('svg', {class: 'chart', viewBox: `0 0 ${w} ${hgt}`, role: 'img', 'aria-label': t('chart.daily')});
   svg.append(s('text', {class: 'axis', x: 0, y: 10, text: String(max)}));
-  keys.forEach((k, i) => {
-    const c = counts.get(k);
+  daily.forEach((d, i) => {
     const x = i * bar + 2;
-    const okH = c.ok * scale;
-    const badH = c.bad * scale;
-    const tip = s('title', {text: `${k}: ${t('chart.okBad', {ok: c.ok, bad: c.bad})}`});
-    const g = s('g', {}, tip);
-    if (c.ok) g.append(s('rect', {class: 'ok', x, y: hgt - foot - okH, width: bar - 4, height: okH}));
-    if (c.bad) g.append(s('rect', {class: 'bad', x, y: hgt - foot - okH - badH, width: bar - 4, height: badH}));
+    const okH = d.successes * scale;
+    const badH = d.failures * scale;
+    const g = s('g', {}, s('title', {text: `${d.date}: ${t('chart.okBad', {ok: d.successes, bad: d.failures})}`}));
+    if (d.successes) g.append(s('rect', {class: 'ok', x, y: hgt - foot - okH, width: bar - 4, height: okH}));
+    if (d.failures) g.append(s('rect', {class: 'bad', x, y: hgt - foot - okH - badH, width: bar - 4, height: badH}));
     svg.append(g);
-    if (i % Math.ceil(days / 7) === 0) svg.append(s('text', {class: 'axis', x, y: hgt - 2, text: k.slice(5)}));
+    if (i % Math.ceil(days / 7) === 0) svg.append(s('text', {class: 'axis', x, y: hgt - 2, text: d.date.slice(5)}));
   });
+  if (!daily.length) svg.append(s('text', {class: 'axis', x: w / 2, y: hgt / 2, 'text-anchor': 'middle', text: t('chart.noneDays')}));
   return svg;
-}
-
-function dayKey(d) {
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

@@ -156,7 +156,8 @@ export const en = {
   'task.windowNone': 'No window has run yet.',
 
   'chart.durations': 'Duration of the last runs',
-  'chart.daily': 'Successes and failures per day, last 14 days',
+  'chart.daily': 'Successes and failures per day, last {days} days',
+  'chart.noneDays': 'no runs in these days',
   'chart.none': 'no runs yet',
   'chart.okBad': '{ok} successes, {bad} failures',
 

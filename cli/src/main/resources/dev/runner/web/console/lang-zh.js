@@ -156,7 +156,8 @@ export const zh = {
   'task.windowNone': '还没有运行过窗口。',
 
   'chart.durations': '最近运行的耗时',
-  'chart.daily': '最近 14 天每天的成功与失败',
+  'chart.daily': '最近 {days} 天每天的成功与失败',
+  'chart.noneDays': '这些天没有运行',
   'chart.none': '尚无运行',
   'chart.okBad': '{ok} 次成功，{bad} 次失败',
 

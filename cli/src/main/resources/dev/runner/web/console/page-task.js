@@ -40,13 +40,14 @@ export async function render(main, {name, query}) {
     h('section', {}, h('h2', {}, t('history.title')), view.node));
   const drawCharts = async () => {
     try {
-      const [recent, days] = await Promise.all([
+      const [recent, stats] = await Promise.all([
         get(`/api/v1/runs?task=${seg(name)}&limit=60`),
-        get(`/api/v1/runs?task=${seg(name)}&since=${DAYS}d&limit=500`),
+        get(`/api/v1/stats?task=${seg(name)}&days=${DAYS}`),
       ]);
+      const daily = stats.length ? stats[0].daily : [];
       fill(charts,
         h('figure', {}, durationChart(recent.items || []), h('figcaption', {}, t('chart.durations'))),
-        h('figure', {}, dailyChart(days.items || [], DAYS), h('figcaption', {}, t('chart.daily'))));
+        h('figure', {}, dailyChart(daily), h('figcaption', {}, t('chart.daily', {days: DAYS}))));
     } catch (e) {
       fill(charts, errorBox(e));
     }
