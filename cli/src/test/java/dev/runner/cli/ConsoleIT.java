@@ -470,6 +470,57 @@ class ConsoleIT {
     browser.await("the banner gone", () -> rows("#banner-config").isEmpty());
   }
 
+  @Test
+  @Order(14)
+  void a_task_is_created_refused_while_invalid_edited_and_deleted_from_its_form() throws Exception {
+    Path file = home.resolve("tasks_config.json");
+    String before = Files.readString(file);
+    open("/");
+    browser.await("the new-task button", () -> !rows("#new-task").isEmpty());
+    driver().findElement(By.id("new-task")).click();
+    browser.await("the form", () -> !rows("#task-fields").isEmpty());
+    driver().findElement(By.id("task-name")).sendKeys("备份");
+    browser.setText(
+        "#task-fields", "{\"type\": \"shell\", \"every\": \"1x\", \"command\": \"echo 备份\"}");
+    driver().findElement(By.id("edit-save")).click();
+    browser.await("the refusal", () -> text("#edit-message").contains("备份.every"));
+    assertThat(text("#edit-message")).contains("1x").contains("Nothing was written");
+    browser.screenshot("edit");
+    assertThat(Files.readString(file)).isEqualTo(before);
+    browser.setText("#task-fields", "{not json");
+    driver().findElement(By.id("edit-save")).click();
+    browser.await("the JSON error", () -> text("#edit-message").contains("Not JSON"));
+
+    browser.setText(
+        "#task-fields",
+        "{\"type\": \"shell\", \"every\": \"1h\", \"command\": \"echo 备份\","
+            + " \"description\": \"每小时备份\"}");
+    driver().findElement(By.id("edit-save")).click();
+    browser.await("the new task's page", () -> text("main").contains("每小时备份"));
+    assertThat(driver().getCurrentUrl()).endsWith("#/tasks/%E5%A4%87%E4%BB%BD");
+    String created = Files.readString(file);
+    assertThat(created).startsWith(before.substring(0, before.lastIndexOf('}')).stripTrailing());
+    assertThat(created).contains("\"备份\"").contains("\"every\": \"1h\"");
+
+    driver().findElement(By.id("task-edit")).click();
+    browser.await("the form with its fields", () -> !rows("#task-fields").isEmpty());
+    Object shown = driver().executeScript("return document.getElementById('task-fields').value");
+    assertThat((String) shown).contains("每小时备份");
+    browser.setText("#task-fields", ((String) shown).replace("1h", "2h"));
+    driver().findElement(By.id("edit-save")).click();
+    browser.await("back on the task page", () -> text("main").contains("every 2 h"));
+    assertThat(Files.readString(file))
+        .contains("\"every\": \"2h\"")
+        .contains("// the console's test home");
+
+    driver().findElement(By.id("task-edit")).click();
+    browser.await("the delete button", () -> !rows("#edit-delete").isEmpty());
+    driver().findElement(By.id("edit-delete")).click();
+    driver().switchTo().alert().accept();
+    browser.await("the overview", () -> rows("#tasks tr[data-task]").size() == 4);
+    assertThat(Files.readString(file)).isEqualTo(before);
+  }
+
   static int lineOf(String text, String part) {
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {

@@ -8,6 +8,7 @@ import {tickTimes, errorBox} from './ui.js';
 import {refreshBanner} from './banner.js';
 import * as overview from './page-overview.js';
 import * as task from './page-task.js';
+import * as edit from './page-edit.js';
 import * as run from './page-run.js';
 import * as history from './page-history.js';
 import * as config from './page-config.js';
@@ -19,8 +20,10 @@ let page = null; // {cleanup, refresh} of the page shown
 
 function route() {
   const {parts, query} = current();
-  const [first, second] = parts;
+  const [first, second, third] = parts;
   if (!first) return [overview, {}];
+  if (first === 'new') return [edit, {}];
+  if (first === 'tasks' && second && third === 'edit') return [edit, {name: second}];
   if (first === 'tasks' && second) return [task, {name: second}];
   if (first === 'runs' && second) return [run, {id: second}];
   if (first === 'history') return [history, {}];

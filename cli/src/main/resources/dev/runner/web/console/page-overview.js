@@ -13,7 +13,10 @@ import {may} from './session.js';
 export async function render(main) {
   const table = h('div', {id: 'tasks'}, loading());
   const message = h('div', {id: 'overview-message', 'aria-live': 'polite'});
-  fill(main, h('h1', {}, t('overview.title')), message, table);
+  fill(main,
+    h('div', {class: 'title-row'}, h('h1', {}, t('overview.title')),
+      may('admin') ? h('a', {href: '#/new', class: 'button', id: 'new-task'}, t('overview.newTask')) : null),
+    message, table);
   const state = {switchMissing: false};
   const draw = async () => {
     let tasks;

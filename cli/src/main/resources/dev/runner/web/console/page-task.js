@@ -25,7 +25,8 @@ export async function render(main, {name, query}) {
   const invalid = task.problems && task.problems.length;
   fill(main,
     h('div', {class: 'title-row'}, h('h1', {}, name), badge(task.running ? 'running' : task.last_status),
-      h('button', {type: 'button', class: 'run-now', disabled: invalid || !may('run'), on: {click: () => openRunDialog(name)}}, t('overview.runNow'))),
+      h('button', {type: 'button', class: 'run-now', disabled: invalid || !may('run'), on: {click: () => openRunDialog(name)}}, t('overview.runNow')),
+      may('admin') ? h('a', {href: link(['tasks', name, 'edit']), class: 'button', id: 'task-edit'}, t('task.edit')) : null),
     task.description ? h('p', {class: 'description lead'}, task.description) : null,
     invalid ? h('div', {class: 'notice bad', role: 'alert'}, t('task.invalidHint'), problemList(task.problems)) : null,
     h('div', {class: 'grid'},
