@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -519,6 +520,45 @@ class ConsoleIT {
     driver().switchTo().alert().accept();
     browser.await("the overview", () -> rows("#tasks tr[data-task]").size() == 4);
     assertThat(Files.readString(file)).isEqualTo(before);
+  }
+
+  @Test
+  @Order(15)
+  void the_keyboard_alone_skips_to_the_page_switches_a_task_and_opens_and_closes_run_now()
+      throws Exception {
+    open("/");
+    By nightly = By.cssSelector("tr[data-task='nightly'] button[role=switch]");
+    // a fresh load, so the first Tab starts from the top of the page
+    driver().navigate().refresh();
+    browser.await("nightly's switch", () -> !driver().findElements(nightly).isEmpty());
+    driver().findElement(By.tagName("body")).sendKeys(Keys.TAB);
+    assertThat(focused()).isEqualTo("skip");
+    driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    assertThat(focused()).isEqualTo("main");
+
+    driver().findElement(nightly).sendKeys(Keys.SPACE);
+    browser.await(
+        "Space to switch nightly off",
+        () -> "false".equals(driver().findElement(nightly).getAttribute("aria-checked")));
+    assertThat(Files.readString(home.resolve("tasks_config.json")))
+        .containsPattern("\"nightly\": \\{[^}]*\"enabled\": false");
+    driver().findElement(nightly).sendKeys(Keys.ENTER);
+    browser.await(
+        "Enter to switch it on again",
+        () -> "true".equals(driver().findElement(nightly).getAttribute("aria-checked")));
+
+    driver()
+        .findElement(By.cssSelector("tr[data-task='nightly'] button.run-now"))
+        .sendKeys(Keys.ENTER);
+    browser.await("the run dialog", () -> !rows("dialog[open] #run-params").isEmpty());
+    assertThat(focused()).as("the dialog takes the focus").isNotEqualTo("main");
+    driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    browser.await("the dialog closed", () -> rows("dialog[open]").isEmpty());
+  }
+
+  /** The id of the element that has the focus ("" for none). */
+  String focused() {
+    return String.valueOf(driver().executeScript("return document.activeElement.id || ''"));
   }
 
   static int lineOf(String text, String part) {

@@ -2,7 +2,10 @@ package dev.runner.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runner.schedule.DaylightNote;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +55,29 @@ class ConsoleStringsTest {
     }
     assertThat(used).hasSizeGreaterThan(50);
     assertThat(en).as("keys the modules use").containsAll(used);
+  }
+
+  /** Keys a module makes from what the server sends: each value the server can send has one. */
+  @Test
+  void every_problem_type_and_daylight_note_the_server_sends_has_its_words() throws Exception {
+    Set<String> en = keys("lang-en.js");
+    String ui = Files.readString(FOLDER.resolve("ui.js"), StandardCharsets.UTF_8);
+    int types = 0;
+    for (Field field : ApiProblem.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        field.setAccessible(true);
+        String kind = ((String) field.get(null)).replace("urn:runner:problem:", "");
+        assertThat(en).contains("problem." + kind.replace('-', '_'));
+        assertThat(ui).contains("'" + kind + "'");
+        types++;
+      }
+    }
+    assertThat(types).isGreaterThan(10);
+    for (DaylightNote.Kind kind : DaylightNote.Kind.values()) {
+      if (kind != DaylightNote.Kind.OFFSET_CHANGE) { // worded as fires.dst, with its two offsets
+        assertThat(en).contains("fires." + kind.jsonName());
+      }
+    }
   }
 
   @Test

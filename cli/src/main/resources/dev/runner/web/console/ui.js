@@ -39,11 +39,22 @@ export function problemList(problems) {
     ])));
 }
 
+// The problem types the API answers (urn:runner:problem:…): their titles in the reader's language;
+// the detail, which names the very field or task, stays as the server wrote it.
+const PROBLEM_TYPES = new Set(['config-invalid', 'task-invalid', 'task-exists', 'config-changed',
+  'masked-secret', 'bad-cron', 'task-busy', 'unknown-task', 'window-task', 'bad-parameter', 'bad-body',
+  'forbidden', 'unauthorized', 'too-many-logins', 'store']);
+
+function problemTitle(problem) {
+  const kind = String(problem.type || '').replace('urn:runner:problem:', '');
+  return PROBLEM_TYPES.has(kind) ? t(`problem.${kind.replace(/-/g, '_')}`) : problem.title || '';
+}
+
 /** An error as the user reads it: the server's title and detail, and its problems. */
 export function errorBox(error) {
   const box = h('div', {class: 'notice bad', role: 'alert'});
   if (error instanceof HttpError) {
-    box.append(h('strong', {}, `${error.status} ${error.problem.title || ''}`), ' ', error.problem.detail || '');
+    box.append(h('strong', {}, `${error.status} ${problemTitle(error.problem)}`), ' ', error.problem.detail || '');
     if (Array.isArray(error.problem.problems) && error.problem.problems.length) box.append(problemList(error.problem.problems));
   } else {
     box.append(t('error.network'), ' ', String(error && error.message ? error.message : error));
