@@ -68,11 +68,16 @@ function runFields(r) {
   ]);
 }
 
+// The keys the engine itself writes into a message; a task type's own keys are shown as named.
+const MESSAGE_KEYS = new Set(['error', 'summary', 'reason', 'exit_code', 'retry', 'queued_again', 'leftovers',
+  'skipped_fires', 'output_dropped', 'http_status']);
+
 /** The message object: known keys said in words, notifications as a list, the rest as JSON. */
 function messageFields(message) {
   if (!message || typeof message !== 'object' || !Object.keys(message).length) return null;
   const {notifications, output_tail: _tail, ...rest} = message; // the tail is the output below
-  const pairs = Object.entries(rest).map(([k, v]) => [k, typeof v === 'object' ? h('code', {}, JSON.stringify(v)) : String(v)]);
+  const label = (k) => (MESSAGE_KEYS.has(k) ? t(`msg.${k}`) : k);
+  const pairs = Object.entries(rest).map(([k, v]) => [label(k), typeof v === 'object' ? h('code', {}, JSON.stringify(v)) : String(v)]);
   return h('section', {class: 'message-box'},
     h('h2', {}, t('run.message')),
     fields(pairs),
