@@ -79,12 +79,7 @@ public record TaskDetail(
   public record WindowProgress(
       Duration size, Instant start, Instant doneUntil, Instant resumeFrom) {}
 
-  private record Rows(
-      TaskState state,
-      RunRecord lastRun,
-      List<RunRecord> running,
-      boolean succeeded,
-      List<LastDeliveries.Sent> deliveries) {}
+  private record Rows(TaskState state, RunRecord lastRun, List<RunRecord> running) {}
 
   /** The task named, valid or invalid; empty when the config has no task of that name. */
   public static Optional<TaskDetail> read(
@@ -102,11 +97,12 @@ public record TaskDetail(
                 new Rows(
                     tx.states().get(name),
                     tx.lastOutcome(name).orElse(null),
-                    tx.running().stream().filter(r -> r.taskName().equals(name)).toList(),
-                    !store
-                        .history(new HistoryQuery(name, Set.of(RunStatus.SUCCESS), null, 1, 0))
-                        .isEmpty(),
-                    rules == null ? List.of() : LastDeliveries.read(store, name, rules)));
+                    tx.running().stream().filter(r -> r.taskName().equals(name)).toList()));
+    // outside the transaction: it holds the claim lock, and these need no snapshot with the rest
+    boolean succeeded =
+        !store.history(new HistoryQuery(name, Set.of(RunStatus.SUCCESS), null, 1, 0)).isEmpty();
+    List<LastDeliveries.Sent> deliveries =
+        rules == null ? List.of() : LastDeliveries.read(store, name, rules);
     ZoneId zone = task.map(TaskDef::zone).orElse(config.settings().zone());
     Instant from = from(rows.state(), now);
     List<NotedFire> fires =
@@ -122,7 +118,9 @@ public record TaskDetail(
             .map(TaskDef::name)
             .toList();
     WindowProgress window =
-        task.filter(t -> t.window() != null).map(t -> window(t, rows)).orElse(null);
+        task.filter(t -> t.window() != null)
+            .map(t -> window(t, rows.state(), succeeded))
+            .orElse(null);
     return Optional.of(
         new TaskDetail(
             row.get(),
@@ -134,14 +132,14 @@ public record TaskDetail(
             task.map(TaskDef::dependsOn).orElse(List.of()),
             downstream,
             rules,
-            rows.deliveries(),
+            deliveries,
             window));
   }
 
-  private static WindowProgress window(TaskDef task, Rows rows) {
-    Instant resume = BackfillPlan.resumeFrom(task, rows.state());
+  private static WindowProgress window(TaskDef task, TaskState state, boolean succeeded) {
+    Instant resume = BackfillPlan.resumeFrom(task, state);
     return new WindowProgress(
-        task.windowSize(), task.windowStart(), rows.succeeded() ? resume : null, resume);
+        task.windowSize(), task.windowStart(), succeeded ? resume : null, resume);
   }
 
   private static DaylightNotes cronNotes(TaskDef task, ZoneId zone) {
