@@ -44,7 +44,7 @@ final class Audit {
                   mask.apply(call.caller.who()),
                   client,
                   mask.apply(action),
-                  mask.apply(target(call.path)),
+                  mask.apply(call.auditTarget != null ? call.auditTarget : target(call.path)),
                   status));
     } catch (StoreException e) {
       home.engine().taskLog().error("web: cannot write the audit row of " + mask.apply(action), e);

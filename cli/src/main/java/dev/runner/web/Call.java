@@ -32,6 +32,12 @@ final class Call {
   /** Who asks: set by the server before the handler, by a login when it makes a session. */
   Caller caller = Caller.NOBODY;
 
+  /**
+   * What the change was made to when its path does not say (a task created by {@code POST
+   * /api/v1/tasks} is named in the body): set by the handler, kept in the audit row.
+   */
+  String auditTarget;
+
   Call(HttpExchange exchange, List<String> path, Redactor redactor) {
     this.exchange = exchange;
     this.path = path;

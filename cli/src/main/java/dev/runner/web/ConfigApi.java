@@ -79,6 +79,7 @@ final class ConfigApi {
   void create(Call call) throws IOException {
     JsonBody body = JsonBody.parse(call.body(), List.of("name", "task"));
     String name = body.string("name");
+    call.auditTarget = name;
     Map<String, Object> task = body.object("task", "the task's fields, as in tasks_config.json");
     try {
       editor.create(files(), name, task);

@@ -556,6 +556,26 @@ class ConsoleIT {
     browser.await("the dialog closed", () -> rows("dialog[open]").isEmpty());
   }
 
+  @Test
+  @Order(16)
+  void the_audit_page_lists_each_change_made_here_newest_first_with_who_and_how_it_ended()
+      throws Exception {
+    open("/audit");
+    browser.await("the audit rows", () -> rows("#audit tbody tr").size() >= 5);
+    String first = text("#audit tbody tr:first-child");
+    assertThat(first).contains("local").contains("/api/v1/tasks/nightly/enable").contains("200");
+    assertThat(text("#audit"))
+        .contains("POST /api/v1/tasks")
+        .contains("DELETE /api/v1/tasks/%E5%A4%87%E4%BB%BD")
+        .contains("PUT /api/v1/config")
+        .contains("422");
+    assertThat(text("#audit tbody"))
+        .as("a created task is named though its path does not")
+        .containsPattern("POST /api/v1/tasks 备份 201");
+    assertThat(text(".pager")).contains("entries");
+    browser.screenshot("audit");
+  }
+
   /** The id of the element that has the focus ("" for none). */
   String focused() {
     return String.valueOf(driver().executeScript("return document.activeElement.id || ''"));

@@ -185,6 +185,7 @@ export const en = {
   'pager.prev': '← Newer',
   'pager.next': 'Older →',
   'pager.of': 'page {page} of {pages} · {total} runs',
+  'pager.ofEntries': 'page {page} of {pages} · {total} entries',
 
   'run.title': 'Run {name} now',
   'run.title2': 'Run #{id} of {task}',

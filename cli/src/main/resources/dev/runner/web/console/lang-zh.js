@@ -185,6 +185,7 @@ export const zh = {
   'pager.prev': '← 较新',
   'pager.next': '较旧 →',
   'pager.of': '第 {page} / {pages} 页 · 共 {total} 次运行',
+  'pager.ofEntries': '第 {page} / {pages} 页 · 共 {total} 条',
 
   'run.title': '立即运行 {name}',
   'run.title2': '{task} 的运行 #{id}',

@@ -22,7 +22,7 @@ export async function render(main, {query}) {
           h('tbody', {}, entries.map((e) => h('tr', {}, [dateTime(e.at), e.who, e.from, e.action, e.target, String(e.outcome ?? '')]
             .map((v, i) => h('td', {'data-label': t(head[i])}, v ?? '—')))))) :
           h('p', {class: 'muted'}, t('audit.none')),
-        pager(answer.page || page, answer.limit || LIMIT, answer.total || 0, (p) => withQuery({page: String(p)})));
+        pager(answer.page || page, answer.limit || LIMIT, answer.total || 0, (p) => withQuery({page: String(p)}), 'pager.ofEntries'));
     } catch (e) {
       fill(body, missing(e) ? notice('warn', t('audit.missing')) : errorBox(e));
     }

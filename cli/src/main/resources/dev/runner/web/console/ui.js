@@ -67,11 +67,12 @@ export function notice(kind, ...children) {
 }
 
 /** Previous / next with "page 2 of 5 · 120 runs"; onPage(n) is called with the page wanted. */
-export function pager(page, limit, total, onPage) {
+/** Prev and next pages; `words` says the total in what the list counts (runs, entries). */
+export function pager(page, limit, total, onPage, words = 'pager.of') {
   const pages = Math.max(1, Math.ceil(total / limit));
   return h('nav', {class: 'pager', 'aria-label': t('pager.label')},
     h('button', {type: 'button', class: 'prev', disabled: page <= 1, on: {click: () => onPage(page - 1)}}, t('pager.prev')),
-    h('span', {class: 'pages'}, t('pager.of', {page, pages, total})),
+    h('span', {class: 'pages'}, t(words, {page, pages, total})),
     h('button', {type: 'button', class: 'next', disabled: page >= pages, on: {click: () => onPage(page + 1)}}, t('pager.next')));
 }
 
