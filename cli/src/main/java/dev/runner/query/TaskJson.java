@@ -4,6 +4,7 @@ import dev.runner.config.TaskDef;
 import dev.runner.notify.spi.Channel;
 import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.Durations;
+import dev.runner.store.RunOutcome;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,6 +94,14 @@ public final class TaskJson {
     return out;
   }
 
+  private static Map<String, Object> recent(RunOutcome run) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", run.id());
+    out.put("status", run.status().dbName());
+    out.put("duration", run.duration());
+    return out;
+  }
+
   private static Map<String, Object> row(TaskRow task, ZoneId zone) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("name", task.name());
@@ -106,6 +115,7 @@ public final class TaskJson {
     row.put("running", task.running());
     row.put("successes", task.successes());
     row.put("failures", task.failures());
+    row.put("recent", task.recent().stream().map(TaskJson::recent).toList());
     row.put("description", task.description());
     row.put(
         "state_ahead",

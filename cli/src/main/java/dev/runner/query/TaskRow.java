@@ -1,6 +1,7 @@
 package dev.runner.query;
 
 import dev.runner.engine.StateAhead;
+import dev.runner.store.RunOutcome;
 import dev.runner.store.RunStatus;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param next the next fire a tick would run; null when disabled or the schedule has no more
  * @param lastStatus the latest outcome; null before the first
  * @param running whether a run of it is in progress now
+ * @param recent its latest final runs, newest first, at most {@link TaskStats#RECENT}: what the
+ *     overview's sparkline draws
  * @param ahead its watermark, when that is ahead of the clock (see {@code runner state reset})
  * @param problems why it is invalid and does not run; empty for a valid task (an invalid one has
  *     only its name, its outcomes so far and these)
@@ -30,11 +33,13 @@ public record TaskRow(
     boolean running,
     long successes,
     long failures,
+    List<RunOutcome> recent,
     String description,
     StateAhead.Ahead ahead,
     List<String> problems) {
 
   public TaskRow {
+    recent = List.copyOf(recent);
     problems = List.copyOf(problems);
   }
 

@@ -6,6 +6,7 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.StateAhead;
 import dev.runner.store.Outcomes;
+import dev.runner.store.RunOutcome;
 import dev.runner.store.RunRecord;
 import dev.runner.store.Store;
 import dev.runner.store.TaskState;
@@ -26,6 +27,7 @@ public final class TaskRows {
   private record Rows(
       Map<String, TaskState> states,
       Map<String, Outcomes> outcomes,
+      Map<String, List<RunOutcome>> recent,
       Collection<RunRecord> running) {}
 
   public static List<TaskRow> read(RunnerConfig config, Store store, Instant now) {
@@ -34,11 +36,18 @@ public final class TaskRows {
             tx -> {
               Map<String, TaskState> states = tx.states();
               Map<String, Outcomes> outcomes = new HashMap<>();
+              Map<String, List<RunOutcome>> recent = new HashMap<>();
               for (String task : config.names()) {
                 TaskState state = states.get(task);
                 outcomes.put(task, state != null ? Outcomes.of(state) : tx.outcomesFromRows(task));
+                // Per task, not the latest runs of all: a task run once a week keeps its runs
+                // beside one that runs every minute. Cancelled runs stay in, as in last_status
+                // and notification streaks: TaskStats leaves them out of rates and durations, but
+                // a sparkline computes nothing, it shows how each run ended, and the status badge
+                // beside it (which a cancel sets) should be its newest bar.
+                recent.put(task, tx.latestOutcomes(task, TaskStats.RECENT));
               }
-              return new Rows(states, outcomes, tx.running());
+              return new Rows(states, outcomes, recent, tx.running());
             });
     Set<String> running =
         rows.running().stream().map(RunRecord::taskName).collect(Collectors.toSet());
@@ -59,6 +68,7 @@ public final class TaskRows {
               running.contains(task.name()),
               outcomes.successes(),
               outcomes.failures(),
+              rows.recent().get(task.name()),
               task.description(),
               state == null ? null : StateAhead.of(state, now).orElse(null),
               List.of()));
@@ -78,6 +88,7 @@ public final class TaskRows {
               running.contains(task.name()),
               outcomes.successes(),
               outcomes.failures(),
+              rows.recent().get(task.name()),
               null,
               null,
               task.problems().stream().map(Problem::toString).toList()));

@@ -75,6 +75,12 @@ public interface Store extends AutoCloseable {
     /** The task's latest final outcome (not running, not skipped, not followed by a retry). */
     Optional<RunRecord> lastOutcome(String task);
 
+    /**
+     * The task's latest final outcomes as {@link #lastOutcome} picks them, newest first, at most
+     * {@code limit}: one indexed read per task, however often other tasks run.
+     */
+    List<RunOutcome> latestOutcomes(String task, int limit);
+
     /** Moves a window task on past a successful window, if no one moved it already. */
     boolean advanceWindow(String task, Instant from, Instant to);
 

@@ -57,6 +57,7 @@ class OutputHabitsTest {
             "running",
             "successes",
             "failures",
+            "recent",
             "description",
             "state_ahead",
             "problems");

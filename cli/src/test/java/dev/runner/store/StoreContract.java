@@ -257,6 +257,8 @@ public abstract class StoreContract {
                   .id())
           .isEqualTo(second);
       assertThat(store.recentOutcomes("a", 10)).containsExactly(RunStatus.SUCCESS);
+      assertThat(store.<List<RunOutcome>>inTransaction(tx -> tx.latestOutcomes("a", 10)))
+          .containsExactly(new RunOutcome(second, RunStatus.SUCCESS, 2.0));
     }
   }
 

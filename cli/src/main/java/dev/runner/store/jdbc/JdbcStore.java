@@ -6,6 +6,7 @@ import dev.runner.store.NewRun;
 import dev.runner.store.Outcomes;
 import dev.runner.store.PendingRetry;
 import dev.runner.store.RunEnd;
+import dev.runner.store.RunOutcome;
 import dev.runner.store.RunRecord;
 import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
@@ -481,6 +482,31 @@ public class JdbcStore implements Store {
               List.of(task))
           .stream()
           .findFirst();
+    }
+
+    @Override
+    public List<RunOutcome> latestOutcomes(String task, int limit) {
+      return sql(
+          () -> {
+            // task_logs_task (task_name, id) read backwards: it stops after `limit` matches
+            PreparedStatement ps =
+                prepared(
+                    "SELECT id, status, duration FROM task_logs WHERE task_name = ? AND final = 1"
+                        + " AND status NOT IN ('running', 'skipped') ORDER BY id DESC LIMIT ?");
+            ps.setString(1, task);
+            ps.setInt(2, limit);
+            List<RunOutcome> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                double duration = rs.getDouble("duration");
+                Double boxedDuration = rs.wasNull() ? null : duration;
+                out.add(
+                    new RunOutcome(
+                        rs.getLong("id"), RunStatus.fromDb(rs.getString("status")), boxedDuration));
+              }
+            }
+            return out;
+          });
     }
 
     @Override

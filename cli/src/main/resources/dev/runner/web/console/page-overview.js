@@ -21,19 +21,17 @@ export async function render(main) {
   const draw = async () => {
     let tasks;
     let status = {running: []};
-    let runs = [];
     try {
-      [tasks, status, runs] = await Promise.all([
+      [tasks, status] = await Promise.all([
         get('/api/v1/tasks'),
         get('/api/v1/status').catch(() => ({running: []})),
-        get('/api/v1/runs?limit=500').then((r) => r.items || r.runs || []).catch(() => []),
       ]);
     } catch (e) {
       fill(table, errorBox(e));
       return;
     }
     const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
-    fill(table, taskTable(tasks, status, runs, state, message, draw));
+    fill(table, taskTable(tasks, status, state, message, draw));
     if (focused) {
       const again = table.querySelector(`[data-key="${CSS.escape(focused)}"]`);
       if (again) again.focus();
@@ -43,22 +41,17 @@ export async function render(main) {
   return {refresh: draw};
 }
 
-function taskTable(tasks, status, runs, state, message, redraw) {
+function taskTable(tasks, status, state, message, redraw) {
   if (!tasks.length) return h('p', {class: 'muted'}, t('overview.empty'));
-  const byTask = new Map();
-  for (const r of runs) {
-    if (!byTask.has(r.task_name)) byTask.set(r.task_name, []);
-    byTask.get(r.task_name).push(r);
-  }
   const running = new Map();
   for (const r of status.running || []) if (!running.has(r.task)) running.set(r.task, r);
   const head = ['col.task', 'col.description', 'col.schedule', 'col.enabled', 'col.last', 'col.next', 'col.running', 'col.recent', 'col.actions'];
   return h('table', {class: 'cards tasks'},
     h('thead', {}, h('tr', {}, head.map((k) => h('th', {scope: 'col'}, t(k))))),
-    h('tbody', {}, tasks.map((task) => row(task, byTask.get(task.name) || [], running.get(task.name), state, message, redraw, head))));
+    h('tbody', {}, tasks.map((task) => row(task, running.get(task.name), state, message, redraw, head))));
 }
 
-function row(task, runs, now, state, message, redraw, head) {
+function row(task, now, state, message, redraw, head) {
   const invalid = task.problems && task.problems.length;
   const cells = [
     h('a', {href: link(['tasks', task.name]), class: 'task-name'}, task.name),
@@ -68,7 +61,7 @@ function row(task, runs, now, state, message, redraw, head) {
     badge(task.running ? 'running' : task.last_status),
     task.next_run ? rel(task.next_run) : '—',
     now ? h('a', {href: link(['runs', String(now.id)]), class: 'running-now'}, t('overview.runningFor'), ' ', elapsed(now.started)) : '—',
-    runs.length ? sparkline(runs, t('overview.spark', {name: task.name})) : h('span', {class: 'muted'}, t('overview.noRuns')),
+    task.recent.length ? sparkline(task.recent, t('overview.spark', {name: task.name})) : h('span', {class: 'muted'}, t('overview.noRuns')),
     h('button', {type: 'button', class: 'run-now', 'data-key': `run:${task.name}`, disabled: invalid || !may('run'),
       on: {click: () => openRunDialog(task.name)}}, t('overview.runNow')),
   ];
