@@ -1,9 +1,11 @@
 package dev.runner.engine;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * JSON text for history messages and {@code --json} output, over Jackson's streaming core: the
@@ -37,27 +40,42 @@ public final class Json {
       if (pretty) {
         generator.useDefaultPrettyPrinter();
       }
-      writeValue(generator, value);
+      writeValue(generator, value, UnaryOperator.identity());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
   }
 
-  private static void writeValue(JsonGenerator out, Object value) throws IOException {
+  /**
+   * The value as UTF-8 JSON with every key and string passed through {@code strings} as it is
+   * written: an answer masked without a copy of its tree, nor of its text (a task list is large).
+   */
+  public static byte[] utf8(Object value, UnaryOperator<String> strings) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      writeValue(generator, value, strings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void writeValue(JsonGenerator out, Object value, UnaryOperator<String> strings)
+      throws IOException {
     if (value == null) {
       out.writeNull();
     } else if (value instanceof Map<?, ?> map) {
       out.writeStartObject();
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        out.writeFieldName(String.valueOf(entry.getKey()));
-        writeValue(out, entry.getValue());
+        out.writeFieldName(strings.apply(String.valueOf(entry.getKey())));
+        writeValue(out, entry.getValue(), strings);
       }
       out.writeEndObject();
     } else if (value instanceof Iterable<?> items) {
       out.writeStartArray();
       for (Object item : items) {
-        writeValue(out, item);
+        writeValue(out, item, strings);
       }
       out.writeEndArray();
     } else if (value instanceof Boolean b) {
@@ -67,7 +85,7 @@ public final class Json {
     } else if (value instanceof Number n) {
       out.writeNumber(n.doubleValue());
     } else {
-      out.writeString(value.toString());
+      out.writeString(strings.apply(value.toString()));
     }
   }
 

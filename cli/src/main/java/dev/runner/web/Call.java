@@ -158,7 +158,7 @@ final class Call {
   }
 
   void json(int status, Object value) throws IOException {
-    send(status, "application/json", Json.write(Masked.of(value, redactor)));
+    send(status, "application/json", Json.utf8(value, this::masked));
   }
 
   void problem(ApiProblem p) throws IOException {
@@ -173,7 +173,7 @@ final class Call {
     if (!p.allow.isEmpty()) {
       exchange.getResponseHeaders().set("Allow", String.join(", ", p.allow));
     }
-    send(p.status, "application/problem+json", Json.write(Masked.of(body, redactor)));
+    send(p.status, "application/problem+json", Json.utf8(body, this::masked));
   }
 
   /** An answer without a body: 204 after a delete. */
@@ -191,7 +191,10 @@ final class Call {
   }
 
   private void send(int status, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    send(status, type, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void send(int status, String type, byte[] bytes) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
     exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
     if (bytes.length > 0) {
