@@ -108,19 +108,20 @@ public final class TaskJson {
     row.put("enabled", task.valid() ? task.enabled() : null);
     row.put("type", task.type());
     row.put("schedule", task.schedule());
-    row.put("schedule_parts", task.scheduleParts());
     row.put("timezone", task.zone());
     row.put("next_run", DateTimeText.iso(task.next(), zone));
     row.put("last_status", task.lastStatus() == null ? null : task.lastStatus().dbName());
     row.put("running", task.running());
     row.put("successes", task.successes());
     row.put("failures", task.failures());
-    row.put("recent", task.recent().stream().map(TaskJson::recent).toList());
     row.put("description", task.description());
     row.put(
         "state_ahead",
         task.ahead() == null ? null : DateTimeText.iso(task.ahead().watermark(), zone));
     row.put("problems", task.problems());
+    // added after the first keys, so at the end: scripts may read the keys in their order
+    row.put("schedule_parts", task.scheduleParts());
+    row.put("recent", task.recent().stream().map(TaskJson::recent).toList());
     return row;
   }
 }

@@ -50,17 +50,17 @@ class OutputHabitsTest {
             "enabled",
             "type",
             "schedule",
-            "schedule_parts",
             "timezone",
             "next_run",
             "last_status",
             "running",
             "successes",
             "failures",
-            "recent",
             "description",
             "state_ahead",
-            "problems");
+            "problems",
+            "schedule_parts",
+            "recent");
     assertThat(keys(json(cli, "history", "--json").get(0)))
         .containsExactly(
             "id",
