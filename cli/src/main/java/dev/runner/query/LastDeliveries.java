@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class LastDeliveries {
 
-  /** How far back the search goes: a quarter of a day of a task that runs every second minute. */
+  /** How far back the search goes: a day and a half of a task that runs every two minutes. */
   public static final int SCANNED = 1000;
 
   private static final int PAGE = 200;
