@@ -1,0 +1,190 @@
+package dev.runner.store.postgres;
+
+import dev.runner.store.StoreException;
+import dev.runner.store.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * PostgreSQL's side of the SQL: a write transaction takes one transaction-scoped advisory lock, so
+ * write transactions from every host are ordered as SQLite's {@code BEGIN IMMEDIATE} orders those
+ * of one host; instants as {@code timestamptz} at SQLite's millisecond precision; an inserted row's
+ * id by {@code RETURNING}; the schema version in a table of its own; SQLSTATEs told as what the
+ * user can act on.
+ */
+final class PostgresDialect implements Dialect {
+
+  private static final List<String> MIGRATIONS =
+      List.of(
+          "V1__init.sql",
+          "V2__retry_queue.sql",
+          "V3__final_attempts.sql",
+          "V4__windows.sql",
+          "V5__web_access.sql",
+          "V6__cancel.sql",
+          "V7__status_index.sql");
+
+  /** The advisory lock every write transaction holds: "runner" in ASCII, out of others' way. */
+  static final long WRITE_LOCK = 0x72756e6e6572L;
+
+  private final String name;
+
+  /** {@code name}: the database as the user wrote it, without a password. */
+  PostgresDialect(String name) {
+    this.name = name;
+  }
+
+  static int knownSchemaVersion() {
+    return MIGRATIONS.size();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void begin(Statement statement, boolean durable) throws SQLException {
+    statement.execute("BEGIN");
+    if (!durable) {
+      // an outcome a later claim will flush anyway, as SQLite's synchronous = NORMAL
+      statement.execute("SET LOCAL synchronous_commit = off");
+    }
+    statement.execute("SELECT pg_advisory_xact_lock(" + WRITE_LOCK + ")");
+  }
+
+  @Override
+  public void end(Statement statement, boolean durable) {
+    // SET LOCAL and the advisory lock end with the transaction
+  }
+
+  @Override
+  public PreparedStatement prepareInsert(Connection connection, String sql) throws SQLException {
+    return connection.prepareStatement(sql + " RETURNING id");
+  }
+
+  @Override
+  public Optional<Long> executeInsert(PreparedStatement insert) throws SQLException {
+    try (ResultSet rs = insert.executeQuery()) {
+      return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+    }
+  }
+
+  @Override
+  public void setInstant(PreparedStatement statement, int index, Instant instant)
+      throws SQLException {
+    if (instant == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      // milliseconds, as SQLite keeps them: one fire has one value on either store
+      statement.setObject(
+          index, OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+    }
+  }
+
+  @Override
+  public Instant instant(ResultSet row, String column) throws SQLException {
+    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  @Override
+  public List<String> migrations() {
+    return MIGRATIONS;
+  }
+
+  @Override
+  public int schemaVersion(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery("SELECT to_regclass('runner_schema') IS NULL")) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return 0;
+        }
+      }
+      try (ResultSet rs = statement.executeQuery("SELECT MAX(version) FROM runner_schema")) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  @Override
+  public void setSchemaVersion(Statement statement, int version) throws SQLException {
+    statement.execute("CREATE TABLE IF NOT EXISTS runner_schema (version INTEGER NOT NULL)");
+    statement.execute("DELETE FROM runner_schema");
+    statement.execute("INSERT INTO runner_schema (version) VALUES (" + version + ")");
+  }
+
+  /** PostgreSQL keeps no cheap counter of commits to the database: counts are made each time. */
+  @Override
+  public Optional<String> changeStamp(Statement statement) {
+    return Optional.empty();
+  }
+
+  /** Pages are checked by the server itself as it reads them; that it answers is what is asked. */
+  @Override
+  public List<String> integrity(Statement statement) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT 1")) {
+      rs.next();
+      return List.of("ok");
+    }
+  }
+
+  /** Autovacuum reclaims dead rows as it goes; there is no free share to act on. */
+  @Override
+  public double freeShare(Statement statement) {
+    return 0;
+  }
+
+  @Override
+  public void vacuum(Statement statement) throws SQLException {
+    statement.execute("VACUUM");
+  }
+
+  @Override
+  public long sizeOnDisk(Statement statement) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT pg_database_size(current_database())")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Override
+  public StoreException failure(String message, Exception cause) {
+    String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
+    return new StoreException(kind(state), message, cause);
+  }
+
+  /** SQLSTATE classes: PostgreSQL's Appendix A. */
+  static StoreException.Kind kind(String state) {
+    if (state == null) {
+      return StoreException.Kind.INTERNAL;
+    }
+    if (state.equals("53100")) {
+      return StoreException.Kind.DISK_FULL;
+    }
+    if (state.equals("55P03") || state.equals("40P01")) {
+      return StoreException.Kind.LOCKED;
+    }
+    if (state.equals("XX001") || state.equals("XX002")) {
+      return StoreException.Kind.CORRUPT;
+    }
+    if (state.equals("25006")) {
+      return StoreException.Kind.READ_ONLY;
+    }
+    if (state.startsWith("28") || state.equals("42501")) {
+      return StoreException.Kind.NO_PERMISSION;
+    }
+    return StoreException.Kind.INTERNAL;
+  }
+}
