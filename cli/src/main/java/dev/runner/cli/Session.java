@@ -78,7 +78,7 @@ public final class Session {
 
   public Engine engine(Clock clock) throws InvalidConfigException {
     if (engine == null) {
-      engine = new Engine(config(), clock, Identity.current());
+      engine = new Engine(config(), clock, Identity.current(config().settings()));
       // SIGTERM and SIGINT run the hooks: the runs are stopped and recorded before the JVM ends.
       Engine stopping = engine;
       onSignal = new Thread(stopping::stopOnSignal, "runner-stop");

@@ -1,5 +1,6 @@
 package dev.runner.config;
 
+import dev.runner.store.postgres.PostgresUrl;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -265,8 +266,27 @@ public final class ConfigLoader {
                 Zones.hint(zoneText)));
       }
     }
+    String db = env.get("RUNNER_DB", "task_log.db");
+    PostgresUrl postgres = null;
+    if (PostgresUrl.named(db)) {
+      try {
+        postgres = PostgresUrl.parse(db);
+      } catch (IllegalArgumentException e) {
+        problems.add(
+            new Problem(
+                envFile,
+                positions.getOrDefault("RUNNER_DB", Position.START),
+                "RUNNER_DB",
+                e.getMessage(),
+                "a SQLite file (the default, task_log.db) or postgresql://USER@HOST:PORT/DB"));
+      }
+    }
+    String password = env.get("RUNNER_DB_PASSWORD");
     return new Settings(
-        home.resolve(env.get("RUNNER_DB", "task_log.db")),
+        postgres == null && !PostgresUrl.named(db) ? home.resolve(db) : home.resolve("task_log.db"),
+        postgres,
+        password == null || password.isEmpty() ? null : new Secret(password),
+        hostId(env.get("RUNNER_HOST_ID")),
         home.resolve(env.get("RUNNER_LOG_DIR", "logs")),
         workers,
         zone,
@@ -274,6 +294,10 @@ public final class ConfigLoader {
         logDays,
         auditDays,
         maxOutput);
+  }
+
+  private static String hostId(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private static int positiveInt(

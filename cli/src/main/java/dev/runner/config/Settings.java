@@ -1,14 +1,23 @@
 package dev.runner.config;
 
+import dev.runner.store.postgres.PostgresUrl;
 import java.nio.file.Path;
 import java.time.ZoneId;
 
 /**
  * The global settings (docs/configuration.md, "Settings"), read from the environment with their
  * defaults.
+ *
+ * @param database the SQLite file; unused while {@code postgres} names the store
+ * @param postgres the PostgreSQL database {@code RUNNER_DB} names; null for a SQLite home
+ * @param postgresPassword {@code RUNNER_DB_PASSWORD}; null without one
+ * @param hostId {@code RUNNER_HOST_ID}, the name this runner's rows carry; null for the host name
  */
 public record Settings(
     Path database,
+    PostgresUrl postgres,
+    Secret postgresPassword,
+    String hostId,
     Path logDir,
     int maxWorkers,
     ZoneId zone,

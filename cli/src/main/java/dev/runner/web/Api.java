@@ -365,7 +365,7 @@ final class Api {
     HomeStatus status =
         read(
             store ->
-                new StatusReader(Identity.current())
+                new StatusReader(Identity.current(loaded.config().settings()))
                     .read(store, loaded.config(), loaded.problems(), at));
     call.json(200, StatusReport.json(status, zone));
   }

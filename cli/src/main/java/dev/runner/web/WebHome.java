@@ -72,7 +72,7 @@ public final class WebHome implements AutoCloseable {
     this.redactor = redactorOf(first.config());
     RunnerConfig config = first.config();
     this.watch = new ConfigWatch(List.of(config.home().configFile(), config.home().envFile()));
-    this.engine = new Engine(config, clock, Identity.current());
+    this.engine = new Engine(config, clock, Identity.current(config.settings()));
     this.reads = StoreFactory.of(config).openForReading();
     int workers = config.settings().maxWorkers();
     AtomicInteger count = new AtomicInteger();

@@ -4,6 +4,7 @@ import dev.runner.cli.ExitCode;
 import dev.runner.cli.Invocation;
 import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.UsageException;
+import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.store.RunRecord;
@@ -43,7 +44,8 @@ final class CancelCommand implements Callable<Integer> {
     Invocation inv = root.invocation();
     PrintWriter out = inv.out();
     // the settings alone: a config whose tasks do not load must not keep a run from being stopped
-    try (Engine engine = new Engine(root.session().settings(), inv.clock(), Identity.current())) {
+    RunnerConfig settings = root.session().settings();
+    try (Engine engine = new Engine(settings, inv.clock(), Identity.current(settings.settings()))) {
       Engine.Cancel cancel = engine.cancel(runId);
       RunRecord run = cancel.run();
       switch (cancel.result()) {

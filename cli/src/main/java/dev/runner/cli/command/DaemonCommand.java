@@ -83,7 +83,7 @@ final class DaemonCommand implements Callable<Integer> {
           new Daemon(
               root.session()::reloadConfig,
               inv.clock(),
-              Identity.current(),
+              Identity.current(config.settings()),
               new ClockWaiter(inv.clock()),
               inv.out()::println,
               grace,

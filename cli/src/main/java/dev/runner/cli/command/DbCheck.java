@@ -37,6 +37,10 @@ final class DbCheck implements Callable<Integer> {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
     RunnerConfig config = root.session().settings();
     DatabaseReport report = new DatabaseReport(root.invocation().out());
+    StoreFactory stores = StoreFactory.of(config);
+    if (stores.shared()) {
+      return server(config, stores, report);
+    }
     Path db = config.settings().database();
     LostDatabase lost = new LostDatabase(config.home().dir(), db, config.settings().logDir());
     boolean empty = !Files.exists(db) || Files.size(db) == 0;
@@ -49,7 +53,6 @@ final class DbCheck implements Callable<Integer> {
       report.none();
       return ExitCode.OK;
     }
-    StoreFactory stores = StoreFactory.of(config);
     Store.Inspection inspection;
     try (Store store = stores.openReadOnly()) {
       inspection = store.inspect();
@@ -57,6 +60,21 @@ final class DbCheck implements Callable<Integer> {
       report.unreadable(e);
       return ExitCode.ENVIRONMENT;
     }
+    long journal = journalFiles(config.home().dir().resolve("journal"));
+    report.inspection(inspection, stores.knownSchemaVersion(), journal, config.settings().zone());
+    return inspection.intact() ? ExitCode.OK : ExitCode.ENVIRONMENT;
+  }
+
+  /** A PostgreSQL database: connectivity first (it is a server), then what it holds. */
+  private static int server(RunnerConfig config, StoreFactory stores, DatabaseReport report) {
+    Store.Inspection inspection;
+    try (Store store = stores.openReadOnly()) {
+      inspection = store.inspect();
+    } catch (StoreException e) {
+      report.server(stores.location(), e);
+      return ExitCode.ENVIRONMENT;
+    }
+    report.server(stores.location(), null);
     long journal = journalFiles(config.home().dir().resolve("journal"));
     report.inspection(inspection, stores.knownSchemaVersion(), journal, config.settings().zone());
     return inspection.intact() ? ExitCode.OK : ExitCode.ENVIRONMENT;

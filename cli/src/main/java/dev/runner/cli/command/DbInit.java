@@ -32,6 +32,13 @@ final class DbInit implements Callable<Integer> {
   public Integer call() throws Exception {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
     RunnerConfig config = root.session().settings();
+    if (config.settings().postgres() != null) {
+      throw new UsageException(
+          "RUNNER_DB names a PostgreSQL database ("
+              + config.settings().postgres().display()
+              + "): its administrator makes it (createdb), and runner makes its tables at the"
+              + " first command; `runner db check` tells what it holds");
+    }
     Path db = config.settings().database();
     if (Files.exists(db) && Files.size(db) > 0) {
       throw new UsageException(

@@ -61,7 +61,10 @@ final class StatusCommand implements Callable<Integer> {
     List<Problem> problems = refused;
     HomeStatus status =
         root.session()
-            .read(store -> new StatusReader(Identity.current()).read(store, home, problems, at));
+            .read(
+                store ->
+                    new StatusReader(Identity.current(home.settings()))
+                        .read(store, home, problems, at));
     if (json) {
       inv.out().println(Json.pretty(StatusReport.json(status, zone)));
     } else {

@@ -68,6 +68,10 @@ final class TickRecords {
    */
   static void writeIdleRecord(
       RunnerConfig config, Map<String, String> environment, Engine.Idle idle, Instant at) {
+    if (config.settings().postgres() != null) {
+      // other hosts write to it: local file stamps cannot tell whether it changed
+      return;
+    }
     Path db = config.settings().database();
     try {
       IdleRecord.write(

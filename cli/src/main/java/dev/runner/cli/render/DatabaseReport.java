@@ -21,6 +21,18 @@ public final class DatabaseReport {
     line("database", db + (bytes == null ? "" : " (" + size(bytes) + ")"));
   }
 
+  /** A PostgreSQL database, as RUNNER_DB names it (no password), and whether it answered. */
+  public void server(String location, StoreException failure) {
+    line("database", location);
+    if (failure != null) {
+      line("state", "UNREACHABLE: " + failure.getMessage());
+      line(
+          "to do",
+          "check that the server runs and RUNNER_DB (host, port, database, user) and"
+              + " RUNNER_DB_PASSWORD in .env are right; `psql` with the same values tells more");
+    }
+  }
+
   /** Missing or empty in a home whose other files show it has run. */
   public void lost(boolean exists, List<String> evidence) {
     line(

@@ -1,9 +1,11 @@
 package dev.runner.store.factory;
 
 import dev.runner.config.RunnerConfig;
+import dev.runner.config.Secret;
 import dev.runner.config.Settings;
 import dev.runner.store.Store;
 import dev.runner.store.StoreException;
+import dev.runner.store.postgres.PostgresStore;
 import dev.runner.store.sqlite.SqliteStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +28,22 @@ public final class StoreFactory {
     return new StoreFactory(config.home().dir(), config.settings());
   }
 
+  /** Whether the store is a PostgreSQL database (several hosts may share it), not a file. */
+  public boolean shared() {
+    return settings.postgres() != null;
+  }
+
   /** The home's database, made and migrated if need be; one that was lost is refused. */
   public Store open() {
+    if (shared()) {
+      return postgres();
+    }
     return SqliteStore.connect(settings.database(), home, settings.logDir());
+  }
+
+  private Store postgres() {
+    Secret password = settings.postgresPassword();
+    return PostgresStore.connect(settings.postgres(), password == null ? null : password.value());
   }
 
   /**
@@ -36,6 +51,9 @@ public final class StoreFactory {
    * that cannot be written still shows its history.
    */
   public Store openForReading() {
+    if (shared()) {
+      return postgres();
+    }
     try {
       return open();
     } catch (StoreException e) {
@@ -48,26 +66,29 @@ public final class StoreFactory {
 
   /** The database as it is, changing nothing: for {@code runner db check}. */
   public Store openReadOnly() {
+    if (shared()) {
+      return postgres(); // reading changes nothing there but a missing schema, which it makes
+    }
     return SqliteStore.connectReadOnly(settings.database());
   }
 
   /** A new, empty database, for {@code runner db init}, which has made sure there is none. */
   public Store create() {
-    return SqliteStore.connect(settings.database());
+    return shared() ? postgres() : SqliteStore.connect(settings.database());
   }
 
   /** Whether the database has been made (a home that never ran has none). */
   public boolean exists() {
-    return Files.exists(settings.database());
+    return shared() || Files.exists(settings.database());
   }
 
   /** The database as the user names it, for messages. */
   public String location() {
-    return settings.database().toString();
+    return shared() ? settings.postgres().display() : settings.database().toString();
   }
 
   /** The schema version this runner writes. */
   public int knownSchemaVersion() {
-    return SqliteStore.knownSchemaVersion();
+    return shared() ? PostgresStore.knownSchemaVersion() : SqliteStore.knownSchemaVersion();
   }
 }
