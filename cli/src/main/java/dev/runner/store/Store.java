@@ -1,5 +1,6 @@
 package dev.runner.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -58,9 +59,22 @@ public interface Store extends AutoCloseable {
 
     /**
      * Ends a run that is still {@code running}: its row and the task's counts and last status,
-     * together. A run already ended (by a later process, from the journal) is left as it is.
+     * together. A run already ended (by a later process, from the journal, or by another host that
+     * found its owner dead) is left as it is: false then, nothing written.
      */
-    void finish(long id, RunEnd run);
+    boolean finish(long id, RunEnd run);
+
+    /**
+     * This process is alive: its row in {@code runner_processes} stamped with the database's clock
+     * (the hosts' own clocks may disagree).
+     */
+    void beat(String host, long pid, String version);
+
+    /**
+     * The owners of running rows that have not beaten within {@code deadAfter} by the database's
+     * clock, or never: on a shared database, how one host tells that another's run is dead.
+     */
+    Set<Owner> deadOwners(Duration deadAfter);
 
     void enqueueRetry(PendingRetry retry);
 
@@ -113,7 +127,13 @@ public interface Store extends AutoCloseable {
   List<RunRecord> newOrAmong(long afterId, Collection<Long> ids);
 
   /** {@link Tx#finish} in a light transaction of its own. */
-  void finish(long id, RunEnd run);
+  boolean finish(long id, RunEnd run);
+
+  /** {@link Tx#beat} in a light transaction of its own. */
+  void beat(String host, long pid, String version);
+
+  /** A process that owns runs: the host its rows name and its pid there. */
+  record Owner(String host, long pid) {}
 
   /** Records the task's child process, so a crashed run's leftovers can be found and stopped. */
   void markChild(long id, long pid, Instant started);

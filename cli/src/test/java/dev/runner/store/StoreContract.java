@@ -3,6 +3,7 @@ package dev.runner.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,30 @@ public abstract class StoreContract {
     }
   }
 
+  static Set<Store.Owner> dead(Store store, Duration deadAfter) {
+    return store.inTransaction(tx -> tx.deadOwners(deadAfter));
+  }
+
+  @Test
+  void a_running_rows_owner_is_dead_until_it_beats_and_again_once_its_beat_is_too_old() {
+    try (Store store = connect()) {
+      store.inTransaction(tx -> tx.insert(claim("a"), "nas", 11).orElseThrow());
+      store.inTransaction(tx -> tx.insert(claim("b"), "vm2", 22).orElseThrow());
+      store.beat("nas", 11, "0.1.0");
+      Duration minute = Duration.ofMinutes(1);
+      assertThat(dead(store, minute)).containsExactly(new Store.Owner("vm2", 22));
+      store.beat("vm2", 22, "0.1.0");
+      store.beat("vm2", 22, "0.1.0"); // a second beat is the same row, stamped again
+      assertThat(dead(store, minute)).isEmpty();
+      // a dead time that ends in the future: every beat, however fresh, is older than it
+      assertThat(dead(store, Duration.ofMinutes(-1)))
+          .containsExactlyInAnyOrder(new Store.Owner("nas", 11), new Store.Owner("vm2", 22));
+      Store other = connect();
+      assertThat(dead(other, minute)).as("any host sees it").isEmpty();
+      other.close();
+    }
+  }
+
   @Test
   void a_run_already_ended_is_not_ended_again() {
     try (Store store = connect()) {
@@ -161,7 +186,9 @@ public abstract class StoreContract {
             return null;
           });
       long id = run(store, "a", FIRE, RunStatus.SUCCESS);
-      store.finish(id, end(RunStatus.CRASHED, true));
+      assertThat(store.finish(id, end(RunStatus.CRASHED, true)))
+          .as("an owner that finds its run taken over is told so")
+          .isFalse();
       assertThat(store.find(id).orElseThrow().status()).isEqualTo(RunStatus.SUCCESS);
       TaskState state = store.states().get("a");
       assertThat(state.successes()).isEqualTo(1);

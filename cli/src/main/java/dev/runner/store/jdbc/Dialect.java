@@ -38,6 +38,12 @@ public interface Dialect {
 
   void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;
 
+  /** The database's own clock as a stored instant: hosts whose clocks disagree agree on it. */
+  String now();
+
+  /** {@link #now} less a whole number of seconds, given as the expression's one parameter. */
+  String secondsAgo();
+
   Instant instant(ResultSet row, String column) throws SQLException;
 
   /** The migrations, in order, as resources beside the dialect's class. */

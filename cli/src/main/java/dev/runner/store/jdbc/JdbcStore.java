@@ -23,10 +23,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -373,8 +375,8 @@ public class JdbcStore implements Store {
     }
 
     @Override
-    public void finish(long id, RunEnd run) {
-      sql(
+    public boolean finish(long id, RunEnd run) {
+      return sql(
           () -> {
             PreparedStatement row =
                 prepared(
@@ -389,7 +391,7 @@ public class JdbcStore implements Store {
             dialect.setInstant(row, 6, run.started());
             row.setLong(7, id);
             if (row.executeUpdate() == 0) {
-              return;
+              return false;
             }
             PreparedStatement state =
                 prepared(
@@ -402,6 +404,49 @@ public class JdbcStore implements Store {
             state.setInt(4, run.status().isFailure() ? 1 : 0);
             state.setLong(5, id);
             state.executeUpdate();
+            return true;
+          });
+    }
+
+    @Override
+    public void beat(String host, long pid, String version) {
+      sql(
+          () -> {
+            PreparedStatement ps =
+                prepared(
+                    "INSERT INTO runner_processes (host, pid, version, started_at, beat_at)"
+                        + " VALUES (?, ?, ?, "
+                        + dialect.now()
+                        + ", "
+                        + dialect.now()
+                        + ") ON CONFLICT (host, pid) DO UPDATE SET beat_at = excluded.beat_at,"
+                        + " version = excluded.version");
+            ps.setString(1, host);
+            ps.setLong(2, pid);
+            ps.setString(3, version);
+            ps.executeUpdate();
+          });
+    }
+
+    @Override
+    public Set<Owner> deadOwners(Duration deadAfter) {
+      return sql(
+          () -> {
+            PreparedStatement ps =
+                prepared(
+                    "SELECT DISTINCT l.host, l.pid FROM task_logs l LEFT JOIN runner_processes p"
+                        + " ON p.host = l.host AND p.pid = l.pid WHERE l.status = 'running'"
+                        + " AND (p.beat_at IS NULL OR p.beat_at < "
+                        + dialect.secondsAgo()
+                        + ")");
+            ps.setLong(1, deadAfter.toSeconds());
+            Set<Owner> dead = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                dead.add(new Owner(rs.getString("host"), rs.getLong("pid")));
+              }
+            }
+            return dead;
           });
     }
 
@@ -611,10 +656,15 @@ public class JdbcStore implements Store {
   }
 
   @Override
-  public void finish(long id, RunEnd run) {
+  public boolean finish(long id, RunEnd run) {
+    return inLightTransaction(tx -> tx.finish(id, run));
+  }
+
+  @Override
+  public void beat(String host, long pid, String version) {
     inLightTransaction(
         tx -> {
-          tx.finish(id, run);
+          tx.beat(host, pid, version);
           return null;
         });
   }

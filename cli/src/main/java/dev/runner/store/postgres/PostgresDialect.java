@@ -32,7 +32,8 @@ final class PostgresDialect implements Dialect {
           "V4__windows.sql",
           "V5__web_access.sql",
           "V6__cancel.sql",
-          "V7__status_index.sql");
+          "V7__status_index.sql",
+          "V8__processes.sql");
 
   /** The advisory lock every write transaction holds: "runner" in ASCII, out of others' way. */
   static final long WRITE_LOCK = 0x72756e6e6572L;
@@ -90,6 +91,17 @@ final class PostgresDialect implements Dialect {
       statement.setObject(
           index, OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
     }
+  }
+
+  /** The time of the statement, not of its transaction ({@code now()}), which may be long open. */
+  @Override
+  public String now() {
+    return "clock_timestamp()";
+  }
+
+  @Override
+  public String secondsAgo() {
+    return "clock_timestamp() - make_interval(secs => ?)";
   }
 
   @Override

@@ -32,7 +32,8 @@ final class SqliteDialect implements Dialect {
           "V4__windows.sql",
           "V5__web_access.sql",
           "V6__cancel.sql",
-          "V7__status_index.sql");
+          "V7__status_index.sql",
+          "V8__processes.sql");
 
   private final Path file;
 
@@ -85,6 +86,16 @@ final class SqliteDialect implements Dialect {
       throws SQLException {
     // text, so that text order is time order and one fire always has one spelling
     statement.setString(index, Instants.format(instant));
+  }
+
+  @Override
+  public String now() {
+    return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+  }
+
+  @Override
+  public String secondsAgo() {
+    return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now', (0 - ?) || ' seconds')";
   }
 
   @Override
