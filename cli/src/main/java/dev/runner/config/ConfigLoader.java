@@ -1,5 +1,6 @@
 package dev.runner.config;
 
+import dev.runner.schedule.Durations;
 import dev.runner.store.postgres.PostgresUrl;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -287,6 +289,7 @@ public final class ConfigLoader {
         postgres,
         password == null || password.isEmpty() ? null : new Secret(password),
         hostId(env.get("RUNNER_HOST_ID")),
+        deadAfter(env, envFile, positions, problems),
         home.resolve(env.get("RUNNER_LOG_DIR", "logs")),
         workers,
         zone,
@@ -294,6 +297,33 @@ public final class ConfigLoader {
         logDays,
         auditDays,
         maxOutput);
+  }
+
+  /** The default: six missed beats (one each 10 s) before a host's runs count as crashed. */
+  static final Duration DEAD_AFTER = Duration.ofSeconds(60);
+
+  private static Duration deadAfter(
+      Environment env, Path envFile, Map<String, Position> positions, List<Problem> problems) {
+    String text = env.get("RUNNER_DEAD_AFTER");
+    if (text == null || text.isBlank()) {
+      return DEAD_AFTER;
+    }
+    try {
+      Duration value = Durations.parse(text.strip());
+      if (value.compareTo(Duration.ofSeconds(2)) >= 0) {
+        return value;
+      }
+    } catch (IllegalArgumentException e) {
+      // said below, with the rest
+    }
+    problems.add(
+        new Problem(
+            envFile,
+            positions.getOrDefault("RUNNER_DEAD_AFTER", Position.START),
+            "RUNNER_DEAD_AFTER",
+            "'" + text + "' is not a duration of 2s or more",
+            "the default is 60s: a host silent that long has its runs recorded crashed"));
+    return DEAD_AFTER;
   }
 
   private static String hostId(String value) {

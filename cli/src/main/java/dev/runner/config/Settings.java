@@ -2,6 +2,7 @@ package dev.runner.config;
 
 import dev.runner.store.postgres.PostgresUrl;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -12,12 +13,15 @@ import java.time.ZoneId;
  * @param postgres the PostgreSQL database {@code RUNNER_DB} names; null for a SQLite home
  * @param postgresPassword {@code RUNNER_DB_PASSWORD}; null without one
  * @param hostId {@code RUNNER_HOST_ID}, the name this runner's rows carry; null for the host name
+ * @param deadAfter {@code RUNNER_DEAD_AFTER}: on a shared database, how long a run's owner may be
+ *     silent before another host records the run crashed
  */
 public record Settings(
     Path database,
     PostgresUrl postgres,
     Secret postgresPassword,
     String hostId,
+    Duration deadAfter,
     Path logDir,
     int maxWorkers,
     ZoneId zone,

@@ -2,6 +2,7 @@ package dev.runner.engine;
 
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
+import dev.runner.schedule.Durations;
 import dev.runner.store.PendingRetry;
 import dev.runner.store.RunEnd;
 import dev.runner.store.RunRecord;
@@ -69,7 +70,9 @@ final class CrashSweep {
         continue;
       }
       Optional<TaskDef> task = config.task(row.taskName());
-      if (!journal.started(row.id()) && row.childPid() == null) {
+      boolean local = liveness.local(row);
+      // another host's journal is out of sight: its run may have begun, so it counts as a crash
+      if (local && !journal.started(row.id()) && row.childPid() == null) {
         notStarted(tx, row, task, now);
         ended.add(row.id());
         continue;
@@ -77,8 +80,22 @@ final class CrashSweep {
       RunMessage message =
           RunMessage.parse(row.message())
               .withError(
-                  "the runner process (pid " + row.pid() + ") ended while the run was in progress");
-      if (row.childPid() != null
+                  local
+                      ? "the runner process (pid "
+                          + row.pid()
+                          + ") ended while the run was in"
+                          + " progress"
+                      : "host "
+                          + row.host()
+                          + " (runner pid "
+                          + row.pid()
+                          + ") stopped beating while the run was in progress: no sign of life"
+                          + " for RUNNER_DEAD_AFTER ("
+                          + Durations.format(config.settings().deadAfter())
+                          + ") by the database's clock");
+      // a process group on another host is not this host's to stop
+      if (local
+          && row.childPid() != null
           && row.childStarted() != null
           && ProcessGroups.stopLeftovers(row.childPid(), row.childStarted())) {
         // Left running, the orphan would overlap the task's next run.
@@ -119,7 +136,8 @@ final class CrashSweep {
                 "cancelled by request; the runner process (pid "
                     + row.pid()
                     + ") that owned it had ended");
-    if (row.childPid() != null
+    if (liveness.local(row)
+        && row.childPid() != null
         && row.childStarted() != null
         && ProcessGroups.stopLeftovers(row.childPid(), row.childStarted())) {
       message = message.withLeftovers("stopped process group " + row.childPid());

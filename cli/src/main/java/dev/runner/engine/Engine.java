@@ -78,6 +78,7 @@ public final class Engine implements AutoCloseable {
   private final TaskLog taskLog;
   private final ScheduledExecutorService timers;
   private final ProcessGroups processes;
+  private final Heartbeat heartbeat;
   private Store store;
 
   public Engine(RunnerConfig config, Clock clock, Identity identity) {
@@ -111,6 +112,7 @@ public final class Engine implements AutoCloseable {
               return thread;
             });
     this.processes = new ProcessGroups(timers, KILL_GRACE);
+    this.heartbeat = new Heartbeat(this::store, identity, taskLog, config.settings().deadAfter());
   }
 
   /** Started with the first run: see {@link CancelWatch}. */
@@ -173,9 +175,13 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  public Store store() {
+  public synchronized Store store() {
     if (store == null) {
-      store = StoreFactory.of(config).open();
+      StoreFactory stores = StoreFactory.of(config);
+      store = stores.open();
+      if (stores.shared()) {
+        heartbeat.start();
+      }
     }
     return store;
   }
@@ -345,6 +351,9 @@ public final class Engine implements AutoCloseable {
   /** Sweep, plan and claim: the body of the tick's one transaction. */
   private Claimed claim(Store.Tx tx, Instant now) {
     JournalReplay.Replayed replayed = replay.replay(tx);
+    if (config.settings().postgres() != null) {
+      liveness.peers(tx.deadOwners(config.settings().deadAfter()));
+    }
     CrashSweep.Swept swept = sweep.sweep(tx, config, now);
     Plan plan =
         new Planner().plan(config.tasks(), tx.states(), swept.live(), tx.dueRetries(now), now);
@@ -860,6 +869,7 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     timers.shutdownNow();
+    heartbeat.close();
     if (store != null) {
       store.close();
     }

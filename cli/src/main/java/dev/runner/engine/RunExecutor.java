@@ -161,12 +161,39 @@ final class RunExecutor {
       message = message.withRetry(retryNote(claim.attempt() + 1, retryAt, config));
     }
     try {
-      record(
-          claim,
-          new OutcomeJournal.Outcome(
-              new RunEnd(
-                  status, start, end, seconds, redactor.redact(message.json()), retryAt == null),
-              retryAt));
+      boolean recorded =
+          record(
+              claim,
+              new OutcomeJournal.Outcome(
+                  new RunEnd(
+                      status,
+                      start,
+                      end,
+                      seconds,
+                      redactor.redact(message.json()),
+                      retryAt == null),
+                  retryAt));
+      if (!recorded) {
+        // its row was ended meanwhile: another host, finding this process silent, recorded it
+        // crashed (and queued its retry, if any); this outcome is not written over that
+        taskLog.note(
+            "run "
+                + claim.id()
+                + " of "
+                + claim.task().name()
+                + " was taken over while this process was silent (recorded by another host);"
+                + " its outcome here, "
+                + status.dbName()
+                + ", is not recorded");
+        return new RunResult(
+            claim.id(),
+            claim.task().name(),
+            status,
+            claim.attempt(),
+            seconds,
+            "taken over by another host; this outcome is not recorded",
+            null);
+      }
     } finally {
       active.remove(claim.id()); // recorded (or kept in the journal): a stopping runner may end now
     }
@@ -182,9 +209,9 @@ final class RunExecutor {
    * The outcome goes to the run's journal file, then to the database, which is tried once more when
    * it fails for a reason other than a lock (whose busy timeout has already waited). When the
    * database cannot take it, the journal keeps it for the next runner process to record, and the
-   * failure says so.
+   * failure says so. False when the row had been ended by another host: nothing was written.
    */
-  private void record(Claim claim, OutcomeJournal.Outcome outcome) {
+  private boolean record(Claim claim, OutcomeJournal.Outcome outcome) {
     boolean kept;
     try {
       journal.record(claim, outcome);
@@ -195,9 +222,9 @@ final class RunExecutor {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        store.finish(claim.id(), outcome.end());
+        boolean written = store.finish(claim.id(), outcome.end());
         journal.remove(claim.id());
-        return;
+        return written;
       } catch (StoreException e) {
         if (attempt == 1 && e.kind() != StoreException.Kind.LOCKED) {
           pause(RECORD_RETRY_PAUSE);

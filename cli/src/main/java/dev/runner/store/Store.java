@@ -132,6 +132,9 @@ public interface Store extends AutoCloseable {
   /** {@link Tx#beat} in a light transaction of its own. */
   void beat(String host, long pid, String version);
 
+  /** The process ends with its runs recorded: its row goes (a tick a minute would pile them up). */
+  void endBeat(String host, long pid);
+
   /** A process that owns runs: the host its rows name and its pid there. */
   record Owner(String host, long pid) {}
 

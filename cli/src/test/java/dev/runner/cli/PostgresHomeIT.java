@@ -118,11 +118,14 @@ class PostgresHomeIT {
     for (int minute = 0; minute < 3; minute++) {
       String now = first.plusSeconds(60L * minute).toString();
       List<Process> ticks = new ArrayList<>();
+      List<Path> errs = new ArrayList<>();
       for (PackagedJar host : hosts) {
-        ticks.add(host.start("tick", "--now", now));
+        Path err = dir.resolve("err-" + host.home.getFileName() + "-" + minute);
+        errs.add(err);
+        ticks.add(host.start(dir.resolve("out-" + minute), err, "tick", "--now", now));
       }
-      for (Process tick : ticks) {
-        assertThat(tick.waitFor()).isZero();
+      for (int i = 0; i < ticks.size(); i++) {
+        assertThat(ticks.get(i).waitFor()).as(Files.readString(errs.get(i))).isZero();
       }
     }
     List<RunRecord> rows = rows(db);
@@ -148,5 +151,137 @@ class PostgresHomeIT {
     assertThat(rows).allMatch(r -> r.status() == dev.runner.store.RunStatus.SUCCESS);
     assertThat(rows.stream().map(RunRecord::host).collect(Collectors.toSet()))
         .isSubsetOf(Set.of("a", "b"));
+  }
+
+  /** The rows of the database's first fire of {@code task}, by attempt. */
+  static List<RunRecord> firstFire(PostgresUrl db, String task) {
+    List<RunRecord> all = new ArrayList<>(rows(db));
+    all.removeIf(r -> !r.taskName().equals(task));
+    Instant first = all.stream().map(RunRecord::scheduledFor).min(Instant::compareTo).orElseThrow();
+    all.removeIf(r -> !r.scheduledFor().equals(first));
+    all.sort(java.util.Comparator.comparingInt(RunRecord::attempt));
+    return all;
+  }
+
+  static void silent(PackagedJar jar) throws Exception {
+    Files.writeString(
+        jar.home.resolve(".env"),
+        Files.readString(jar.home.resolve(".env")) + "RUNNER_DEAD_AFTER=3s\n");
+  }
+
+  @Test
+  void a_host_killed_mid_run_is_recorded_crashed_by_another_and_its_retry_runs_once()
+      throws Exception {
+    PostgresUrl db = TestPostgres.shared().newDatabase();
+    Path marker = dir.resolve("began");
+    String config =
+        "{\"long\": {\"type\": \"shell\", \"every\": \"1h\", \"retries\": {\"max\": 1,"
+            + " \"backoff\": \"1s\"}, \"command\": \"[ -f "
+            + marker
+            + " ] && exit 0; touch "
+            + marker
+            + "; sleep 60\"}}";
+    PackagedJar a = home("a", db, config);
+    PackagedJar b = home("b", db, config);
+    silent(a);
+    silent(b);
+    Process tick = a.start("tick");
+    PackagedJar.awaitTrue(
+        "a's run under way",
+        java.time.Duration.ofSeconds(30),
+        () -> java.nio.file.Files.exists(marker));
+    assertThat(firstFire(db, "long").get(0).host()).isEqualTo("a");
+    tick.destroyForcibly().waitFor(); // kill -9: no beat, no outcome, ever again
+    Instant killed = Instant.now();
+    try {
+      PackagedJar.awaitTrue(
+          "b to record a's run crashed",
+          java.time.Duration.ofSeconds(3 + 15),
+          () -> {
+            try {
+              b.exec("tick");
+              return firstFire(db, "long").get(0).status() == dev.runner.store.RunStatus.CRASHED;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      java.time.Duration took = java.time.Duration.between(killed, Instant.now());
+      PackagedJar.awaitTrue(
+          "the retry",
+          java.time.Duration.ofSeconds(30),
+          () -> {
+            try {
+              b.exec("tick");
+              return firstFire(db, "long").size() == 2
+                  && firstFire(db, "long").get(1).status() == dev.runner.store.RunStatus.SUCCESS;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+      b.exec("tick");
+      List<RunRecord> fire = firstFire(db, "long");
+      assertThat(fire).as("the crash and one retry").hasSize(2);
+      assertThat(fire.get(0).message()).contains("host a").contains("stopped beating");
+      assertThat(fire.get(1).host()).isEqualTo("b");
+      assertThat(took)
+          .as("crashed within RUNNER_DEAD_AFTER + 15 s")
+          .isLessThan(java.time.Duration.ofSeconds(18));
+    } finally {
+      // the dead host's task goes on: nobody on "host b" may stop it, so the test does (it may
+      // have died before it could record its process group)
+      ProcessHandle.allProcesses()
+          .filter(p -> p.info().commandLine().orElse("").contains(marker.toString()))
+          .forEach(
+              p -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+              });
+    }
+  }
+
+  @Test
+  void a_frozen_owner_that_wakes_after_the_takeover_records_nothing_over_it() throws Exception {
+    PostgresUrl db = TestPostgres.shared().newDatabase();
+    Path gate = dir.resolve("gate");
+    assertThat(new ProcessBuilder("mkfifo", gate.toString()).start().waitFor()).isZero();
+    // the task waits for the test to open the gate: it ends when the test says, not after a time
+    String config =
+        "{\"slow\": {\"type\": \"shell\", \"command\": \"read word < " + gate + "; echo $word\"}}";
+    PackagedJar a = home("a", db, config);
+    PackagedJar b = home("b", db, config);
+    silent(a);
+    silent(b);
+    Process run = a.start("run", "slow");
+    PackagedJar.awaitTrue(
+        "a's run under way",
+        java.time.Duration.ofSeconds(30),
+        () -> !rows(db).isEmpty() && rows(db).get(0).childPid() != null);
+    long pid = run.pid();
+    assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start().waitFor()).isZero();
+    try {
+      PackagedJar.awaitTrue(
+          "b to take the frozen run over",
+          java.time.Duration.ofSeconds(3 + 15),
+          () -> {
+            try {
+              b.exec("tick");
+              return rows(db).get(0).status() == dev.runner.store.RunStatus.CRASHED;
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    } finally {
+      new ProcessBuilder("kill", "-CONT", String.valueOf(pid)).start().waitFor();
+    }
+    Files.writeString(gate, "awake\n");
+    assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    RunRecord row = rows(db).get(0);
+    assertThat(row.status())
+        .as("the takeover stands")
+        .isEqualTo(dev.runner.store.RunStatus.CRASHED);
+    assertThat(row.message()).doesNotContain("awake");
+    assertThat(Files.readString(a.home.resolve("logs/task.log")))
+        .contains("was taken over while this process was silent")
+        .contains("is not recorded");
   }
 }

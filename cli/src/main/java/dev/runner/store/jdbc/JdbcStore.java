@@ -661,6 +661,11 @@ public class JdbcStore implements Store {
   }
 
   @Override
+  public void endBeat(String host, long pid) {
+    light("DELETE FROM runner_processes WHERE host = ? AND pid = ?", host, pid);
+  }
+
+  @Override
   public void beat(String host, long pid, String version) {
     inLightTransaction(
         tx -> {

@@ -118,9 +118,14 @@ final class PostgresDialect implements Dialect {
   @Override
   public int schemaVersion(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      try (ResultSet rs = statement.executeQuery("SELECT to_regclass('runner_schema') IS NULL")) {
+      // the catalog read as a table, not to_regclass: after waiting on an advisory lock a backend
+      // has not yet taken in other sessions' DDL, and its cache still says "no such table"
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE tablename = 'runner_schema'"
+                  + " AND schemaname = current_schema()")) {
         rs.next();
-        if (rs.getBoolean(1)) {
+        if (rs.getLong(1) == 0) {
           return 0;
         }
       }

@@ -1,0 +1,41 @@
+package dev.runner.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runner.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What only the PostgreSQL store has to get right: several hosts opening one new database. */
+class PostgresStoreTest {
+
+  @Test
+  void four_processes_opening_a_new_database_at_once_migrate_it_once() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (int round = 0; round < 10; round++) {
+        PostgresUrl db = TestPostgres.shared().newDatabase();
+        List<Future<Integer>> opened = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          Callable<Integer> open =
+              () -> {
+                try (Store store = PostgresStore.connect(db, null)) {
+                  return store.schemaVersion();
+                }
+              };
+          opened.add(pool.submit(open));
+        }
+        for (Future<Integer> version : opened) {
+          assertThat(version.get()).isEqualTo(PostgresStore.knownSchemaVersion());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
