@@ -152,7 +152,12 @@ final class ManPage {
       how many runs at once (default 4)
       .TP
       .B RUNNER_DB\\fR, \\fBRUNNER_LOG_DIR
-      the database file and the log folder (default: in the home)
+      the database file and the log folder (default: in the home); RUNNER_DB may name a
+      PostgreSQL database several hosts share, postgresql://USER@HOST:PORT/DB
+      .TP
+      .B RUNNER_DB_PASSWORD\\fR, \\fBRUNNER_HOST_ID\\fR, \\fBRUNNER_DEAD_AFTER
+      that database's password; the host this runner's rows name (default: the host name);
+      how long a runner may be silent before another host records its runs crashed (60s)
       .TP
       .B RUNNER_HISTORY_DAYS\\fR, \\fBRUNNER_LOG_DAYS\\fR, \\fBRUNNER_AUDIT_DAYS
       how long history rows and run logs, task.log files, and audit entries are kept
