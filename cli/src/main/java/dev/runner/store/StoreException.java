@@ -22,6 +22,10 @@ public final class StoreException extends RuntimeException {
     LOST(
         "restore the database file from a backup, or start over with an empty history:"
             + " `runner db init`; `runner db check` shows what is there"),
+    UNAVAILABLE(
+        "the database server does not answer; check that it runs and that RUNNER_DB and"
+            + " RUNNER_DB_PASSWORD in .env name it (`runner db check` tells more); the next tick"
+            + " goes on where this one stopped"),
     INTERNAL("");
 
     private final String hint;

@@ -284,4 +284,58 @@ class PostgresHomeIT {
         .contains("was taken over while this process was silent")
         .contains("is not recorded");
   }
+
+  @Test
+  void a_database_outage_is_logged_waited_out_and_followed_by_no_double_run_and_no_lost_record()
+      throws Exception {
+    TestPostgres server = TestPostgres.shared();
+    PostgresUrl db = server.newDatabase();
+    String config =
+        "{\"often\": {\"type\": \"shell\", \"cron\": \"*/2 * * * * *\", \"command\": \"true\"}}";
+    PackagedJar a = home("a", db, config);
+    PackagedJar b = home("b", db, config);
+    silent(a);
+    Process daemon = a.start(dir.resolve("daemon.out"), "daemon", "--grace", "1s");
+    java.time.Duration deadline = java.time.Duration.ofSeconds(60);
+    Path log = a.home.resolve("logs/task.log");
+    try {
+      PackagedJar.awaitTrue("two runs", deadline, () -> rows(db).size() >= 2);
+      server.stop();
+      try {
+        PackagedJar.awaitTrue(
+            "the daemon to notice",
+            deadline,
+            () -> read(log).contains("heartbeat: cannot reach the database"));
+        PackagedJar.Ran tick = b.exec("tick");
+        assertThat(tick.code()).as(tick.toString()).isEqualTo(5);
+        assertThat(tick.err()).contains("does not answer");
+        PackagedJar.awaitTrue(
+            "a pass to fail", deadline, () -> read(log).contains("a pass failed"));
+      } finally {
+        server.start();
+      }
+      int before = rows(db).size();
+      PackagedJar.awaitTrue("runs again", deadline, () -> rows(db).size() >= before + 2);
+      PackagedJar.awaitTrue(
+          "the beat back", deadline, () -> read(log).contains("the database answers again"));
+    } finally {
+      daemon.destroy();
+      assertThat(daemon.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    }
+    List<RunRecord> rows = rows(db);
+    assertThat(rows.stream().map(r -> r.scheduledFor() + "#" + r.attempt()).distinct())
+        .as("no fire twice")
+        .hasSize(rows.size());
+    assertThat(rows)
+        .as("every run recorded: none left running")
+        .noneMatch(r -> r.status() == dev.runner.store.RunStatus.RUNNING);
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "";
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
 }

@@ -48,13 +48,34 @@ public class JdbcStore implements Store {
           + " end_time, window_start, window_end, host, pid, child_pid, child_started, upstream_run_id,"
           + " final";
 
-  private final Connection connection;
+  /** Opens the connection again after the server dropped it. */
+  @FunctionalInterface
+  protected interface Reconnect {
+    Connection open() throws SQLException;
+  }
+
+  private Connection connection;
   private final Dialect dialect;
+  private final Reconnect reconnect;
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
+  /** The server dropped the connection: the next call, outside a transaction, opens another. */
+  private boolean lost;
+
+  /** How deep in {@link #transaction} this thread is: a connection is never changed inside one. */
+  private int depth;
+
   protected JdbcStore(Connection connection, Dialect dialect) {
+    this(connection, dialect, null);
+  }
+
+  /**
+   * {@code reconnect}: how to open the connection again (a server); null for a file's, for life.
+   */
+  protected JdbcStore(Connection connection, Dialect dialect, Reconnect reconnect) {
     this.connection = connection;
     this.dialect = dialect;
+    this.reconnect = reconnect;
   }
 
   /** The connection, for what only one database has (its settings); callers hold the lock. */
@@ -173,8 +194,35 @@ public class JdbcStore implements Store {
 
   /** A step, its database's error told as a {@link StoreException}. */
   private <T> T sql(SqlCall<T> call) {
+    reopenIfLost();
     try {
       return call.call();
+    } catch (SQLException e) {
+      throw noted(failure(e));
+    }
+  }
+
+  /** A failure that says the server is gone marks the connection to be opened again. */
+  private StoreException noted(StoreException failure) {
+    if (reconnect != null && failure.kind() == StoreException.Kind.UNAVAILABLE) {
+      lost = true;
+    }
+    return failure;
+  }
+
+  private void reopenIfLost() {
+    if (!lost || depth > 0) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // it is broken: closing it only frees what the driver still holds
+    }
+    prepared.clear();
+    try {
+      connection = reconnect.open();
+      lost = false;
     } catch (SQLException e) {
       throw failure(e);
     }
@@ -205,6 +253,16 @@ public class JdbcStore implements Store {
 
   // One connection, shared by the worker threads: its use is serialised here.
   private synchronized <T> T transaction(Work<T> work, boolean commit, boolean durable) {
+    reopenIfLost();
+    depth++;
+    try {
+      return transactionOnce(work, commit, durable);
+    } finally {
+      depth--;
+    }
+  }
+
+  private <T> T transactionOnce(Work<T> work, boolean commit, boolean durable) {
     try (Statement statement = connection.createStatement()) {
       dialect.begin(statement, durable);
       try {
@@ -228,7 +286,7 @@ public class JdbcStore implements Store {
         }
       }
     } catch (SQLException e) {
-      throw failure(e);
+      throw noted(failure(e));
     }
   }
 

@@ -179,13 +179,31 @@ final class PostgresDialect implements Dialect {
   @Override
   public StoreException failure(String message, Exception cause) {
     String state = cause instanceof SQLException sql ? sql.getSQLState() : null;
-    return new StoreException(kind(state), message, cause);
+    StoreException.Kind kind = kind(state);
+    if (kind == StoreException.Kind.INTERNAL && unreachable(cause)) {
+      kind = StoreException.Kind.UNAVAILABLE;
+    }
+    return new StoreException(kind, message, cause);
+  }
+
+  /** A refused or broken connection, which the driver reports without a SQLSTATE of its own. */
+  private static boolean unreachable(Throwable cause) {
+    for (Throwable at = cause; at != null; at = at.getCause()) {
+      if (at instanceof java.net.SocketException || at instanceof java.io.EOFException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** SQLSTATE classes: PostgreSQL's Appendix A. */
   static StoreException.Kind kind(String state) {
     if (state == null) {
       return StoreException.Kind.INTERNAL;
+    }
+    // connection exceptions, and a server shutting down or starting up
+    if (state.startsWith("08") || state.startsWith("57P")) {
+      return StoreException.Kind.UNAVAILABLE;
     }
     if (state.equals("53100")) {
       return StoreException.Kind.DISK_FULL;

@@ -1,8 +1,10 @@
 package dev.runner.store.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runner.store.Store;
+import dev.runner.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,6 +38,31 @@ class PostgresStoreTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void a_server_that_stops_is_said_unavailable_and_the_store_goes_on_once_it_is_back() {
+    TestPostgres server = TestPostgres.shared();
+    PostgresUrl db = server.newDatabase();
+    try (Store store = PostgresStore.connect(db, null)) {
+      store.beat("nas", 1, "0.1.0");
+      server.stop();
+      try {
+        assertThatThrownBy(() -> store.beat("nas", 1, "0.1.0"))
+            .isInstanceOfSatisfying(
+                StoreException.class,
+                e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.UNAVAILABLE));
+        assertThatThrownBy(store::schemaVersion)
+            .as("still down: a new connection is refused, said the same way")
+            .isInstanceOfSatisfying(
+                StoreException.class,
+                e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.UNAVAILABLE));
+      } finally {
+        server.start();
+      }
+      store.beat("nas", 1, "0.1.0");
+      assertThat(store.schemaVersion()).isEqualTo(PostgresStore.knownSchemaVersion());
     }
   }
 }
