@@ -80,7 +80,8 @@ final class DbCheck implements Callable<Integer> {
     return inspection.intact() ? ExitCode.OK : ExitCode.ENVIRONMENT;
   }
 
-  private static long journalFiles(Path dir) {
+  /** The outcomes the journal holds, not yet in the database. */
+  static long journalFiles(Path dir) {
     if (!Files.isDirectory(dir)) {
       return 0;
     }

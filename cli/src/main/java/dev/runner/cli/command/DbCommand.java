@@ -7,11 +7,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "db",
     mixinStandardHelpOptions = true,
-    description = "Check the database (integrity, schema, counts), or start an empty one.",
-    subcommands = {DbCheck.class, DbInit.class})
+    description =
+        "Check the database (integrity, schema, counts), start an empty one, or move to"
+            + " PostgreSQL.",
+    subcommands = {DbCheck.class, DbInit.class, DbMigrate.class})
 final class DbCommand implements Runnable {
   @Override
   public void run() {
-    throw new UsageException("say which: `runner db check` or `runner db init`");
+    throw new UsageException(
+        "say which: `runner db check`, `runner db init` or `runner db migrate --to URL`");
   }
 }

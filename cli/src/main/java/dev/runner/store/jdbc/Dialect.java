@@ -71,6 +71,12 @@ public interface Dialect {
 
   long sizeOnDisk(Statement statement) throws SQLException;
 
+  /**
+   * After rows were copied in with their ids: the database's numbering goes on after the highest,
+   * so the next run does not take an id a copied one has.
+   */
+  default void afterCopy(Connection connection) throws SQLException {}
+
   /** What the database said, as the kind of failure the user can act on. */
   StoreException failure(String message, Exception cause);
 }

@@ -1193,6 +1193,115 @@ public class JdbcStore implements Store {
     return ps;
   }
 
+  /**
+   * Copies every row of this store's history (runs, states, retries, tokens, audit, ids kept) into
+   * {@code target}, in one transaction of the target's: all of it or, failing, nothing. Refused
+   * unless the target holds none of it. Returns each table's rows as the target counts them once
+   * written, in {@link Tables#HISTORY}'s order.
+   */
+  public synchronized Map<String, Long> copyInto(JdbcStore target) {
+    synchronized (target) {
+      Map<String, Long> held = target.counts();
+      long rows = held.values().stream().mapToLong(Long::longValue).sum();
+      if (rows > 0) {
+        throw new StoreException(
+            StoreException.Kind.INTERNAL,
+            "the database "
+                + target.dialect.name()
+                + " is not empty ("
+                + held
+                + "); a move copies into an empty one only, so nothing was copied",
+            null);
+      }
+      return target.transaction(
+          tx ->
+              sql(
+                  () -> {
+                    for (Tables.Table table : Tables.HISTORY) {
+                      copy(table, target);
+                    }
+                    target.dialect.afterCopy(target.connection);
+                    return target.counts();
+                  }),
+          true,
+          true);
+    }
+  }
+
+  private void copy(Tables.Table table, JdbcStore target) throws SQLException {
+    List<String> names = table.columns().stream().map(Tables.Column::name).toList();
+    String columns = String.join(", ", names);
+    String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+    try (Statement select = connection.createStatement();
+        ResultSet rs = select.executeQuery("SELECT " + columns + " FROM " + table.name());
+        PreparedStatement insert =
+            target.connection.prepareStatement(
+                "INSERT INTO " + table.name() + " (" + columns + ") VALUES (" + marks + ")")) {
+      int batch = 0;
+      while (rs.next()) {
+        for (int i = 0; i < names.size(); i++) {
+          copyValue(rs, insert, i + 1, table.columns().get(i), target.dialect);
+        }
+        insert.addBatch();
+        if (++batch == 1000) {
+          insert.executeBatch();
+          batch = 0;
+        }
+      }
+      if (batch > 0) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private void copyValue(
+      ResultSet rs, PreparedStatement insert, int index, Tables.Column column, Dialect into)
+      throws SQLException {
+    String name = column.name();
+    switch (column.kind()) {
+      case INSTANT -> into.setInstant(insert, index, dialect.instant(rs, name));
+      case TEXT -> insert.setString(index, rs.getString(name));
+      case DOUBLE -> {
+        double value = rs.getDouble(name);
+        if (rs.wasNull()) {
+          insert.setNull(index, Types.DOUBLE);
+        } else {
+          insert.setDouble(index, value);
+        }
+      }
+      case INT -> {
+        int value = rs.getInt(name);
+        if (rs.wasNull()) {
+          insert.setNull(index, Types.INTEGER);
+        } else {
+          insert.setInt(index, value);
+        }
+      }
+      case LONG -> {
+        long value = rs.getLong(name);
+        if (rs.wasNull()) {
+          insert.setNull(index, Types.BIGINT);
+        } else {
+          insert.setLong(index, value);
+        }
+      }
+    }
+  }
+
+  /** Each history table's row count, in {@link Tables#HISTORY}'s order. */
+  public synchronized Map<String, Long> counts() {
+    return sql(
+        () -> {
+          Map<String, Long> out = new LinkedHashMap<>();
+          try (Statement statement = connection.createStatement()) {
+            for (Tables.Table table : Tables.HISTORY) {
+              out.put(table.name(), count(statement, table.name()));
+            }
+          }
+          return out;
+        });
+  }
+
   @Override
   public synchronized void close() {
     try {

@@ -142,6 +142,21 @@ final class PostgresDialect implements Dialect {
     statement.execute("INSERT INTO runner_schema (version) VALUES (" + version + ")");
   }
 
+  /** An identity column's sequence does not see ids written by hand: it is moved past them. */
+  @Override
+  public void afterCopy(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String table : List.of("task_logs", "audit")) {
+        statement.execute(
+            "SELECT setval(pg_get_serial_sequence('"
+                + table
+                + "', 'id'), COALESCE((SELECT MAX(id) FROM "
+                + table
+                + "), 0) + 1, false)");
+      }
+    }
+  }
+
   /** PostgreSQL keeps no cheap counter of commits to the database: counts are made each time. */
   @Override
   public Optional<String> changeStamp(Statement statement) {
