@@ -188,6 +188,7 @@ function _complete_runner() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} notify test" ];    then _picocli_runner_notify; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db check" ];    then _picocli_runner_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db init" ];    then _picocli_runner_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db migrate" ];    then _picocli_runner_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} state reset" ];    then _picocli_runner_state; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install cron" ];    then _picocli_runner_install; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install systemd" ];    then _picocli_runner_install; return $?; fi
@@ -227,13 +228,15 @@ function _complete_runner() {
   local cmds31=(notify test)
   local cmds32=(db check)
   local cmds33=(db init)
-  local cmds34=(state reset)
-  local cmds35=(install cron)
-  local cmds36=(install systemd)
+  local cmds34=(db migrate)
+  local cmds35=(state reset)
+  local cmds36=(install cron)
+  local cmds37=(install systemd)
 
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_runner_install_systemd; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_runner_install_cron; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_runner_state_reset; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_runner_install_systemd; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_runner_install_cron; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_runner_state_reset; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_runner_db_migrate; return $?; fi
   if CompWordsContainsArray "${cmds33[@]}"; then _picocli_runner_db_init; return $?; fi
   if CompWordsContainsArray "${cmds32[@]}"; then _picocli_runner_db_check; return $?; fi
   if CompWordsContainsArray "${cmds31[@]}"; then _picocli_runner_notify_test; return $?; fi
@@ -1077,7 +1080,7 @@ function _picocli_runner_db() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="check init"
+  local commands="check init migrate"
   local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
   local arg_opts="'--home' '--config' '--env-file'"
 
@@ -1486,6 +1489,42 @@ function _picocli_runner_db_init() {
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `migrate` subcommand.
+function _picocli_runner_db_migrate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--to' '--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--to')
+      return
+      ;;
     '--home')
       return
       ;;
