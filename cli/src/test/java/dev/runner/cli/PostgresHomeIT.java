@@ -338,4 +338,118 @@ class PostgresHomeIT {
       return "";
     }
   }
+
+  @Test
+  void three_runners_ticks_and_daemons_mixed_run_every_fire_of_a_minute_once_with_no_gap()
+      throws Exception {
+    PostgresUrl db = TestPostgres.shared().newDatabase();
+    StringBuilder config =
+        new StringBuilder(
+            "{\"often\": {\"type\": \"shell\", \"cron\": \"*/2 * * * * *\", \"command\": \"true\"}");
+    for (int i = 0; i < 20; i++) {
+      config
+          .append(", \"t")
+          .append(i)
+          .append("\": {\"type\": \"shell\", \"every\": \"1m\",")
+          .append(" \"command\": \"true\"}");
+    }
+    config.append("}");
+    PackagedJar a = home("a", db, config.toString());
+    PackagedJar b = home("b", db, config.toString());
+    PackagedJar c = home("c", db, config.toString());
+    Process daemonA = a.start(dir.resolve("a.out"), "daemon", "--grace", "1s");
+    Process daemonB = b.start(dir.resolve("b.out"), "daemon", "--grace", "1s");
+    Instant begin = Instant.now();
+    Instant end = begin.plusSeconds(60);
+    // host c is cron's: a tick whenever the last one ended, for the same minute
+    while (Instant.now().isBefore(end)) {
+      assertThat(c.exec("tick").code()).isZero();
+    }
+    daemonA.destroy();
+    daemonB.destroy();
+    assertThat(daemonA.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(daemonB.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    List<RunRecord> rows = rows(db);
+    assertThat(
+            rows.stream()
+                .map(r -> r.taskName() + "@" + r.scheduledFor() + "#" + r.attempt())
+                .distinct())
+        .as("no fire twice")
+        .hasSize(rows.size());
+    List<Instant> often =
+        rows.stream()
+            .filter(
+                r ->
+                    r.taskName().equals("often")
+                        && r.status() != dev.runner.store.RunStatus.SKIPPED)
+            .map(RunRecord::scheduledFor)
+            .sorted()
+            .toList();
+    assertThat(often.size()).as("a fire every 2 s for about a minute").isGreaterThan(20);
+    for (int i = 1; i < often.size(); i++) {
+      assertThat(java.time.Duration.between(often.get(i - 1), often.get(i)))
+          .as("no gap after " + often.get(i - 1))
+          .isEqualTo(java.time.Duration.ofSeconds(2));
+    }
+    assertThat(rows).noneMatch(r -> r.status() == dev.runner.store.RunStatus.RUNNING);
+    assertThat(rows).noneMatch(r -> r.status() == dev.runner.store.RunStatus.CRASHED);
+    assertThat(
+            rows.stream()
+                .filter(r -> r.taskName().startsWith("t"))
+                .map(RunRecord::taskName)
+                .distinct())
+        .hasSize(20);
+    assertThat(rows.stream().map(RunRecord::host).collect(Collectors.toSet()))
+        .hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void a_host_whose_clock_is_five_minutes_ahead_runs_no_fire_twice_and_crashes_no_run()
+      throws Exception {
+    PostgresUrl db = TestPostgres.shared().newDatabase();
+    Path gate = dir.resolve("gate");
+    assertThat(new ProcessBuilder("mkfifo", gate.toString()).start().waitFor()).isZero();
+    String config =
+        "{\"job\": {\"type\": \"shell\", \"every\": \"1m\", \"command\": \"true\"},"
+            + " \"slow\": {\"type\": \"shell\", \"command\": \"read w < "
+            + gate
+            + "\"}}";
+    PackagedJar a = home("a", db, config);
+    PackagedJar b = home("b", db, config);
+    silent(a);
+    silent(b);
+    Process run = a.start("run", "slow");
+    PackagedJar.awaitTrue(
+        "a's run under way",
+        java.time.Duration.ofSeconds(30),
+        () -> rows(db).stream().anyMatch(r -> r.taskName().equals("slow") && r.childPid() != null));
+    Instant now = Instant.parse("2026-12-01T10:00:30Z");
+    for (int minute = 0; minute < 4; minute++) {
+      Instant at = now.plusSeconds(60L * minute);
+      // b's clock five minutes ahead of a's: it ticks "later" each time a does
+      assertThat(a.exec("tick", "--now", at.toString()).code()).isZero();
+      PackagedJar.Ran ahead = b.exec("tick", "--now", at.plusSeconds(300).toString());
+      assertThat(ahead.code()).as(ahead.toString()).isZero();
+    }
+    List<RunRecord> rows = rows(db);
+    assertThat(
+            rows.stream()
+                .filter(r -> r.taskName().equals("job"))
+                .map(r -> r.scheduledFor() + "#" + r.attempt())
+                .distinct())
+        .as("no fire of job twice")
+        .hasSize((int) rows.stream().filter(r -> r.taskName().equals("job")).count());
+    assertThat(rows.stream().filter(r -> r.taskName().equals("slow")).toList())
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.status())
+                    .as("alive: no false crash")
+                    .isEqualTo(dev.runner.store.RunStatus.RUNNING));
+    Files.writeString(gate, "go\n");
+    assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(rows(db).stream().filter(r -> r.taskName().equals("slow")).toList())
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(dev.runner.store.RunStatus.SUCCESS));
+  }
 }
