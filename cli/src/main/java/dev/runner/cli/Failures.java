@@ -54,7 +54,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       if (store.kind() == StoreException.Kind.INTERNAL) {
         return ExitCode.INTERNAL;
       }
-      err.println("  hint: " + store.kind().hint());
+      err.println("  hint: " + store.hint());
       return ExitCode.ENVIRONMENT;
     }
     UnaryOperator<String> mask =

@@ -40,17 +40,29 @@ public final class StoreException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final String hint;
 
   public StoreException(String message, Throwable cause) {
     this(Kind.INTERNAL, message, cause);
   }
 
   public StoreException(Kind kind, String message, Throwable cause) {
+    this(kind, message, cause, null);
+  }
+
+  /** {@code hint}: what to do, where the kind's own (worded for a SQLite file) does not fit. */
+  public StoreException(Kind kind, String message, Throwable cause, String hint) {
     super(message, cause);
     this.kind = kind;
+    this.hint = hint;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /** What the user can do about it. */
+  public String hint() {
+    return hint != null ? hint : kind.hint();
   }
 }

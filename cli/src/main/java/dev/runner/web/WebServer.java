@@ -276,7 +276,7 @@ public final class WebServer {
                   503,
                   ApiProblem.STORE,
                   "The database cannot be used",
-                  e.getMessage() + "; " + e.kind().hint()));
+                  e.getMessage() + "; " + e.hint()));
         } catch (RuntimeException | InvalidConfigException e) {
           home.engine().taskLog().error("web: " + Masked.text(rawPath, home.redactor()), e);
           call.problem(ApiProblem.http(500, "internal error; the stack trace is in logs/task.log"));

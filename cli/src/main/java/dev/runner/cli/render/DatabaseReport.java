@@ -51,7 +51,7 @@ public final class DatabaseReport {
 
   public void unreadable(StoreException e) {
     line("state", "DAMAGED: " + e.getMessage());
-    line("to do", e.kind().hint());
+    line("to do", e.hint());
   }
 
   /** What the database holds, and what to do when it is not intact. */

@@ -198,7 +198,27 @@ final class PostgresDialect implements Dialect {
     if (kind == StoreException.Kind.INTERNAL && unreachable(cause)) {
       kind = StoreException.Kind.UNAVAILABLE;
     }
-    return new StoreException(kind, message, cause);
+    return new StoreException(kind, message, cause, hint(kind));
+  }
+
+  /** The kinds' hints speak of a SQLite file; a server's causes are elsewhere. */
+  private static String hint(StoreException.Kind kind) {
+    switch (kind) {
+      case DISK_FULL:
+        return "the database server's disk is full: free space there (its administrator)";
+      case LOCKED:
+        return "another session held a lock for over 10 s: a long transaction on the server?"
+            + " its pg_stat_activity view names it";
+      case CORRUPT:
+        return "the server reports damaged data: its log says where; restore from a backup";
+      case READ_ONLY:
+        return "the server takes no writes (a standby?): point RUNNER_DB at the primary";
+      case NO_PERMISSION:
+        return "the server refused this user: check RUNNER_DB's user and RUNNER_DB_PASSWORD"
+            + " in .env, and that the user may use the database";
+      default:
+        return null;
+    }
   }
 
   /** A refused or broken connection, which the driver reports without a SQLSTATE of its own. */

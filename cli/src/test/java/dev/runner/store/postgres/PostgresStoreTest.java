@@ -65,4 +65,19 @@ class PostgresStoreTest {
       assertThat(store.schemaVersion()).isEqualTo(PostgresStore.knownSchemaVersion());
     }
   }
+
+  @Test
+  void a_user_the_server_does_not_know_is_told_to_check_the_user_and_password() {
+    PostgresUrl db = TestPostgres.shared().newDatabase();
+    PostgresUrl stranger =
+        PostgresUrl.parse("postgresql://nobody_here@127.0.0.1:" + db.port() + "/" + db.database());
+    assertThatThrownBy(() -> PostgresStore.connect(stranger, "wrong"))
+        .isInstanceOfSatisfying(
+            StoreException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(StoreException.Kind.NO_PERMISSION);
+              assertThat(e.hint()).contains("RUNNER_DB_PASSWORD");
+              assertThat(e.getMessage()).contains(stranger.display()).doesNotContain("wrong");
+            });
+  }
 }
