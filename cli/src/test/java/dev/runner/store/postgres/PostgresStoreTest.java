@@ -3,10 +3,16 @@ package dev.runner.store.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runner.store.HistoryQuery;
+import dev.runner.store.NewRun;
+import dev.runner.store.RunStatus;
 import dev.runner.store.Store;
 import dev.runner.store.StoreException;
+import dev.runner.store.Trigger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,5 +85,24 @@ class PostgresStoreTest {
               assertThat(e.hint()).contains("RUNNER_DB_PASSWORD");
               assertThat(e.getMessage()).contains(stranger.display()).doesNotContain("wrong");
             });
+  }
+
+  @Test
+  void a_kept_count_is_made_again_once_another_host_has_written() {
+    PostgresUrl db = TestPostgres.shared().newDatabase();
+    try (Store web = PostgresStore.connect(db, null);
+        Store tick = PostgresStore.connect(db, null)) {
+      HistoryQuery all = new HistoryQuery(null, Set.of(), null, 50, 0);
+      assertThat(web.countHistory(all)).isZero();
+      assertThat(web.countHistory(all)).as("kept while nothing changed").isZero();
+      Instant fire = Instant.parse("2026-12-01T10:00:00Z");
+      tick.inTransaction(
+          tx ->
+              tx.insert(
+                  new NewRun("job", RunStatus.RUNNING, fire, fire, Trigger.SCHEDULE, 1, "{}"),
+                  "vm2",
+                  7));
+      assertThat(web.countHistory(all)).as("another host's claim seen").isEqualTo(1);
+    }
   }
 }
