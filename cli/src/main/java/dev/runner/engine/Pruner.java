@@ -82,6 +82,7 @@ public final class Pruner {
       progress.accept((int) rows);
     }
     long audited = store.pruneAudit(audit);
+    store.pruneProcesses(Duration.ofDays(1)); // the rows of processes killed long ago
     boolean vacuumed = false;
     if (rows + audited > 0 && store.freeShare() >= VACUUM_AT) {
       store.vacuum();

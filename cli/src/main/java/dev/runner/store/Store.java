@@ -135,6 +135,12 @@ public interface Store extends AutoCloseable {
   /** The process ends with its runs recorded: its row goes (a tick a minute would pile them up). */
   void endBeat(String host, long pid);
 
+  /**
+   * Removes the rows of processes silent for longer than {@code silent} by the database's clock
+   * (killed ones, which never removed their own); how many went.
+   */
+  long pruneProcesses(Duration silent);
+
   /** A process that owns runs: the host its rows name and its pid there. */
   record Owner(String host, long pid) {}
 

@@ -194,30 +194,19 @@ class PostgresHomeIT {
     tick.destroyForcibly().waitFor(); // kill -9: no beat, no outcome, ever again
     Instant killed = Instant.now();
     try {
-      PackagedJar.awaitTrue(
+      ticksUntil(
+          b,
           "b to record a's run crashed",
           java.time.Duration.ofSeconds(3 + 15),
-          () -> {
-            try {
-              b.exec("tick");
-              return firstFire(db, "long").get(0).status() == dev.runner.store.RunStatus.CRASHED;
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
+          () -> firstFire(db, "long").get(0).status() == dev.runner.store.RunStatus.CRASHED);
       java.time.Duration took = java.time.Duration.between(killed, Instant.now());
-      PackagedJar.awaitTrue(
+      ticksUntil(
+          b,
           "the retry",
           java.time.Duration.ofSeconds(30),
-          () -> {
-            try {
-              b.exec("tick");
-              return firstFire(db, "long").size() == 2
-                  && firstFire(db, "long").get(1).status() == dev.runner.store.RunStatus.SUCCESS;
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
+          () ->
+              firstFire(db, "long").size() == 2
+                  && firstFire(db, "long").get(1).status() == dev.runner.store.RunStatus.SUCCESS);
       b.exec("tick");
       List<RunRecord> fire = firstFire(db, "long");
       assertThat(fire).as("the crash and one retry").hasSize(2);
@@ -259,17 +248,11 @@ class PostgresHomeIT {
     long pid = run.pid();
     assertThat(new ProcessBuilder("kill", "-STOP", String.valueOf(pid)).start().waitFor()).isZero();
     try {
-      PackagedJar.awaitTrue(
+      ticksUntil(
+          b,
           "b to take the frozen run over",
           java.time.Duration.ofSeconds(3 + 15),
-          () -> {
-            try {
-              b.exec("tick");
-              return rows(db).get(0).status() == dev.runner.store.RunStatus.CRASHED;
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
+          () -> rows(db).get(0).status() == dev.runner.store.RunStatus.CRASHED);
     } finally {
       new ProcessBuilder("kill", "-CONT", String.valueOf(pid)).start().waitFor();
     }
@@ -329,6 +312,26 @@ class PostgresHomeIT {
     assertThat(rows)
         .as("every run recorded: none left running")
         .noneMatch(r -> r.status() == dev.runner.store.RunStatus.RUNNING);
+  }
+
+  /** The host ticks, as cron would, until the condition holds; the deadline bounds a failure. */
+  static void ticksUntil(
+      PackagedJar host,
+      String what,
+      java.time.Duration deadline,
+      java.util.function.BooleanSupplier done)
+      throws InterruptedException {
+    PackagedJar.awaitTrue(
+        what,
+        deadline,
+        () -> {
+          try {
+            host.exec("tick");
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          return done.getAsBoolean();
+        });
   }
 
   static String read(Path file) {

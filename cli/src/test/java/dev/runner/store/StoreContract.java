@@ -174,6 +174,9 @@ public abstract class StoreContract {
       Store other = connect();
       assertThat(dead(other, minute)).as("any host sees it").isEmpty();
       other.close();
+      assertThat(store.pruneProcesses(Duration.ofDays(1))).as("both beat just now").isZero();
+      assertThat(store.pruneProcesses(Duration.ofMinutes(-1))).isEqualTo(2);
+      assertThat(dead(store, minute)).as("gone rows: their owners are dead").hasSize(2);
     }
   }
 

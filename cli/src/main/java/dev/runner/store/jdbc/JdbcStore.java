@@ -719,6 +719,21 @@ public class JdbcStore implements Store {
   }
 
   @Override
+  public long pruneProcesses(Duration silent) {
+    return inLightTransaction(
+        tx ->
+            sql(
+                () -> {
+                  try (PreparedStatement ps =
+                      connection.prepareStatement(
+                          "DELETE FROM runner_processes WHERE beat_at < " + dialect.secondsAgo())) {
+                    ps.setLong(1, silent.toSeconds());
+                    return (long) ps.executeUpdate();
+                  }
+                }));
+  }
+
+  @Override
   public void endBeat(String host, long pid) {
     light("DELETE FROM runner_processes WHERE host = ? AND pid = ?", host, pid);
   }
