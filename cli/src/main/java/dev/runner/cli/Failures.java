@@ -3,6 +3,7 @@ package dev.runner.cli;
 import dev.runner.config.InvalidConfigException;
 import dev.runner.config.Problem;
 import dev.runner.engine.BusyException;
+import dev.runner.engine.ElsewhereException;
 import dev.runner.engine.TaskLog;
 import dev.runner.store.StoreException;
 import dev.runner.store.StoreFailure;
@@ -33,6 +34,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return ExitCode.USAGE;
     }
     if (ex instanceof UsageException) {
+      err.println("runner: " + ex.getMessage());
+      return ExitCode.USAGE;
+    }
+    if (ex instanceof ElsewhereException) {
       err.println("runner: " + ex.getMessage());
       return ExitCode.USAGE;
     }

@@ -34,12 +34,14 @@ public record TaskDef(
     List<String> dependsOn,
     TriggerOn triggerOn,
     WindowSpec window,
+    List<String> hosts,
     Map<String, Object> params,
     List<NotifyRule> notifyRules,
     Task task) {
 
   public TaskDef {
     dependsOn = List.copyOf(dependsOn);
+    hosts = List.copyOf(hosts);
     notifyRules = List.copyOf(notifyRules);
     params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
   }
@@ -63,9 +65,18 @@ public record TaskDef(
         dependsOn,
         triggerOn,
         window,
+        hosts,
         newParams,
         notifyRules,
         task);
+  }
+
+  /**
+   * Whether the host named {@code host} runs this task: any host when {@code hosts} is empty, else
+   * those it lists (docs/hosts.md, "Where a task runs").
+   */
+  public boolean runsOn(String host) {
+    return hosts.isEmpty() || hosts.contains(host);
   }
 
   /** The schedule as written, for people: "0 0 * * *", "every 15m", "manual". */

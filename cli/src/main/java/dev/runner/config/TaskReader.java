@@ -68,6 +68,7 @@ final class TaskReader {
             "depends_on",
             "trigger_on",
             "window",
+            "hosts",
             "params",
             "notify",
             "task_notify"));
@@ -236,6 +237,20 @@ final class TaskReader {
     RetryPolicy retries = readRetries(f);
     List<String> dependsOn = f.strings("depends_on").orElse(List.of());
     TriggerOn triggerOn = f.choice("trigger_on", TriggerOn.class).orElse(TriggerOn.SUCCESS);
+    List<String> hosts = f.strings("hosts").orElse(List.of());
+    if (f.has("hosts") && hosts.isEmpty()) {
+      f.problem("hosts", "hosts lists no host", "name at least one, or remove hosts: any host");
+    }
+    if (!hosts.isEmpty() && !dependsOn.isEmpty()) {
+      f.problem(
+          "hosts",
+          "a task with depends_on runs where its upstream ran",
+          "give the upstream the hosts instead, or remove hosts here");
+    }
+    if (hosts.stream().anyMatch(String::isBlank)
+        || hosts.stream().distinct().count() < hosts.size()) {
+      f.problem("hosts", "hosts has a blank or repeated name", "list each RUNNER_HOST_ID once");
+    }
     WindowSpec window = readWindow(f, schedule);
     Catchup catchup =
         f.choice("catchup", Catchup.class).orElse(window != null ? Catchup.ALL : Catchup.LATEST);
@@ -286,6 +301,7 @@ final class TaskReader {
         dependsOn,
         triggerOn,
         window,
+        hosts,
         params,
         notify,
         task);

@@ -355,8 +355,13 @@ public final class Engine implements AutoCloseable {
       liveness.peers(tx.deadOwners(config.settings().deadAfter()));
     }
     CrashSweep.Swept swept = sweep.sweep(tx, config, now);
-    Plan plan =
-        new Planner().plan(config.tasks(), tx.states(), swept.live(), tx.dueRetries(now), now);
+    // a task another host runs is not this one's to plan: its watermark moves where it runs
+    List<TaskDef> here = config.tasks().stream().filter(t -> t.runsOn(identity.host())).toList();
+    List<PendingRetry> retries =
+        tx.dueRetries(now).stream()
+            .filter(r -> config.task(r.taskName()).map(t -> t.runsOn(identity.host())).orElse(true))
+            .toList();
+    Plan plan = new Planner().plan(here, tx.states(), swept.live(), retries, now);
     List<Claim> claims = new ArrayList<>();
     for (Decision decision : plan.decisions()) {
       Window window = decision.window();
@@ -672,6 +677,9 @@ public final class Engine implements AutoCloseable {
    */
   public Submitted submit(Request request, Executor pool, PrintWriter echo) throws BusyException {
     TaskDef task = request.withParams();
+    if (!task.runsOn(identity.host())) {
+      throw new ElsewhereException(task, identity.host());
+    }
     replay.settle(store().inTransaction(replay::replay));
     Instant now = clock.instant();
     Claim claimed =
@@ -708,6 +716,9 @@ public final class Engine implements AutoCloseable {
    */
   public Backfill submitBackfill(TaskDef task, List<Window> windows, boolean advance, Executor pool)
       throws BusyException {
+    if (!task.runsOn(identity.host())) {
+      throw new ElsewhereException(task, identity.host());
+    }
     replay.settle(store().inTransaction(replay::replay));
     Instant now = clock.instant();
     List<Claim> claims =

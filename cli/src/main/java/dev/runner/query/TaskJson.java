@@ -122,6 +122,7 @@ public final class TaskJson {
     // added after the first keys, so at the end: scripts may read the keys in their order
     row.put("schedule_parts", task.scheduleParts());
     row.put("recent", task.recent().stream().map(TaskJson::recent).toList());
+    row.put("hosts", task.hosts());
     return row;
   }
 }

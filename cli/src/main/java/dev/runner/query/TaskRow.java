@@ -20,6 +20,7 @@ import java.util.Map;
  * @param ahead its watermark, when that is ahead of the clock (see {@code runner state reset})
  * @param problems why it is invalid and does not run; empty for a valid task (an invalid one has
  *     only its name, its outcomes so far and these)
+ * @param hosts the hosts that run it; empty for any host (and for an invalid task)
  */
 public record TaskRow(
     String name,
@@ -36,11 +37,13 @@ public record TaskRow(
     List<RunOutcome> recent,
     String description,
     StateAhead.Ahead ahead,
-    List<String> problems) {
+    List<String> problems,
+    List<String> hosts) {
 
   public TaskRow {
     recent = List.copyOf(recent);
     problems = List.copyOf(problems);
+    hosts = List.copyOf(hosts);
   }
 
   public boolean valid() {

@@ -71,7 +71,8 @@ public final class TaskRows {
               rows.recent().get(task.name()),
               task.description(),
               state == null ? null : StateAhead.of(state, now).orElse(null),
-              List.of()));
+              List.of(),
+              task.hosts()));
     }
     for (InvalidTask task : config.invalid()) {
       Outcomes outcomes = rows.outcomes().get(task.name());
@@ -91,7 +92,8 @@ public final class TaskRows {
               rows.recent().get(task.name()),
               null,
               null,
-              task.problems().stream().map(Problem::toString).toList()));
+              task.problems().stream().map(Problem::toString).toList(),
+              List.of()));
     }
     return out;
   }

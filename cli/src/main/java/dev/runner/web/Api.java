@@ -6,6 +6,7 @@ import dev.runner.config.RunnerConfig;
 import dev.runner.config.Suggest;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.BusyException;
+import dev.runner.engine.ElsewhereException;
 import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.query.History;
@@ -168,6 +169,9 @@ final class Api {
       id = home.submit(Engine.Request.manual(task, body.params(), !body.noDeps()));
     } catch (BusyException e) {
       throw ApiProblem.of(409, ApiProblem.TASK_BUSY, "The task is running", e.getMessage());
+    } catch (ElsewhereException e) {
+      throw ApiProblem.of(
+          409, ApiProblem.ELSEWHERE, "The task runs on other hosts", e.getMessage());
     }
     call.exchange.getResponseHeaders().set("Location", "/api/v1/runs/" + id);
     call.json(202, Map.of("run_id", id));

@@ -22,6 +22,7 @@ final class ApiProblem extends RuntimeException {
   static final String TASK_BUSY = "urn:runner:problem:task-busy";
   static final String UNKNOWN_TASK = "urn:runner:problem:unknown-task";
   static final String WINDOW_TASK = "urn:runner:problem:window-task";
+  static final String ELSEWHERE = "urn:runner:problem:elsewhere";
   static final String BAD_PARAMETER = "urn:runner:problem:bad-parameter";
   static final String BAD_BODY = "urn:runner:problem:bad-body";
   static final String FORBIDDEN = "urn:runner:problem:forbidden";

@@ -3,6 +3,7 @@ package dev.runner.web;
 import dev.runner.config.RunnerConfig;
 import dev.runner.config.TaskDef;
 import dev.runner.engine.BusyException;
+import dev.runner.engine.ElsewhereException;
 import dev.runner.engine.Engine;
 import dev.runner.query.BackfillPlan;
 import dev.runner.schedule.DateTimeText;
@@ -115,6 +116,9 @@ final class RunControl {
       started = home.backfill(task, plan.windows(), resume);
     } catch (BusyException e) {
       throw ApiProblem.of(409, ApiProblem.TASK_BUSY, "The task is running", e.getMessage());
+    } catch (ElsewhereException e) {
+      throw ApiProblem.of(
+          409, ApiProblem.ELSEWHERE, "The task runs on other hosts", e.getMessage());
     }
     call.json(202, Map.of("run_ids", started.runIds()));
   }

@@ -60,7 +60,8 @@ class OutputHabitsTest {
             "state_ahead",
             "problems",
             "schedule_parts",
-            "recent");
+            "recent",
+            "hosts");
     assertThat(keys(json(cli, "history", "--json").get(0)))
         .containsExactly(
             "id",

@@ -43,7 +43,8 @@ class WebRunIT {
         {"gated": {"type": "shell", "command": "read word < GATE; echo got $word $API_TOKEN",
                    "description": "the token is SECRET"},
          "window": {"type": "shell", "every": "15m", "window": true, "command": "true"},
-         "broken": {"type": "shell", "every": "1x", "command": "true"}}
+         "broken": {"type": "shell", "every": "1x", "command": "true"},
+         "nas_only": {"type": "shell", "command": "true", "hosts": ["nas-that-is-not-here"]}}
         """
             .replace("GATE", gate.toString())
             .replace("SECRET", SECRET));
@@ -107,6 +108,11 @@ class WebRunIT {
           .contains("line=")
           .contains("column=")
           .contains("hint=");
+      assertProblem(
+          web.post("/api/v1/tasks/nas_only/run", "{}"),
+          409,
+          "nas_only runs on nas-that-is-not-here (its hosts)");
+      assertThat(jar.rows("nas_only")).isEmpty();
       assertProblem(web.post("/api/v1/tasks/gated/run", "{\"params\": "), 400, "not valid JSON");
       assertProblem(web.post("/api/v1/tasks/gated/run", "[1]"), 400, "expected a JSON object");
       assertProblem(

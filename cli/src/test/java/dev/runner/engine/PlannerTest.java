@@ -57,6 +57,7 @@ class PlannerTest {
         List.of(),
         TaskDef.TriggerOn.SUCCESS,
         null,
+        List.of(),
         Map.of(),
         List.of(),
         context -> null);

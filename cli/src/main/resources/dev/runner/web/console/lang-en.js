@@ -238,6 +238,7 @@ export const en = {
   'problem.unauthorized': 'Login needed',
   'problem.too_many_logins': 'Too many failed logins',
   'problem.store': 'The database cannot be used',
+  'problem.elsewhere': 'The task runs on other hosts',
   'msg.error': 'Error',
   'msg.summary': 'Summary',
   'msg.reason': 'Reason',

@@ -238,6 +238,7 @@ export const zh = {
   'problem.unauthorized': '需要登录',
   'problem.too_many_logins': '登录失败次数过多',
   'problem.store': '数据库无法使用',
+  'problem.elsewhere': '这个任务在其他主机上运行',
   'msg.error': '错误',
   'msg.summary': '摘要',
   'msg.reason': '原因',

@@ -43,7 +43,7 @@ export function problemList(problems) {
 // the detail, which names the very field or task, stays as the server wrote it.
 const PROBLEM_TYPES = new Set(['config-invalid', 'task-invalid', 'task-exists', 'config-changed',
   'masked-secret', 'bad-cron', 'task-busy', 'unknown-task', 'window-task', 'bad-parameter', 'bad-body',
-  'forbidden', 'unauthorized', 'too-many-logins', 'store']);
+  'forbidden', 'unauthorized', 'too-many-logins', 'store', 'elsewhere']);
 
 function problemTitle(problem) {
   const kind = String(problem.type || '').replace('urn:runner:problem:', '');
