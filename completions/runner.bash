@@ -161,6 +161,7 @@ function _complete_runner() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} run" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_runner; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} hosts" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} logs" ];    then _picocli_runner; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} cancel" ];    then _picocli_runner; return $?; fi
@@ -201,69 +202,71 @@ function _complete_runner() {
   local cmds4=(run)
   local cmds5=(list)
   local cmds6=(status)
-  local cmds7=(history)
-  local cmds8=(logs)
-  local cmds9=(cancel)
-  local cmds10=(enable)
-  local cmds11=(disable)
-  local cmds12=(validate)
-  local cmds13=(next)
-  local cmds14=(deps)
-  local cmds15=(backfill)
-  local cmds16=(notify)
-  local cmds17=(cron)
-  local cmds18=(stats)
-  local cmds19=(shell)
-  local cmds20=(prune)
-  local cmds21=(db)
-  local cmds22=(state)
-  local cmds23=(init)
-  local cmds24=(completion)
-  local cmds25=(man)
-  local cmds26=(install)
-  local cmds27=(uninstall)
-  local cmds28=(token create)
-  local cmds29=(token list)
-  local cmds30=(token revoke)
-  local cmds31=(notify test)
-  local cmds32=(db check)
-  local cmds33=(db init)
-  local cmds34=(db migrate)
-  local cmds35=(state reset)
-  local cmds36=(install cron)
-  local cmds37=(install systemd)
+  local cmds7=(hosts)
+  local cmds8=(history)
+  local cmds9=(logs)
+  local cmds10=(cancel)
+  local cmds11=(enable)
+  local cmds12=(disable)
+  local cmds13=(validate)
+  local cmds14=(next)
+  local cmds15=(deps)
+  local cmds16=(backfill)
+  local cmds17=(notify)
+  local cmds18=(cron)
+  local cmds19=(stats)
+  local cmds20=(shell)
+  local cmds21=(prune)
+  local cmds22=(db)
+  local cmds23=(state)
+  local cmds24=(init)
+  local cmds25=(completion)
+  local cmds26=(man)
+  local cmds27=(install)
+  local cmds28=(uninstall)
+  local cmds29=(token create)
+  local cmds30=(token list)
+  local cmds31=(token revoke)
+  local cmds32=(notify test)
+  local cmds33=(db check)
+  local cmds34=(db init)
+  local cmds35=(db migrate)
+  local cmds36=(state reset)
+  local cmds37=(install cron)
+  local cmds38=(install systemd)
 
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_runner_install_systemd; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_runner_install_cron; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_runner_state_reset; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_runner_db_migrate; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_runner_db_init; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_runner_db_check; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_runner_notify_test; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_runner_token_revoke; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_runner_token_list; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_runner_token_create; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_runner_uninstall; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_runner_install; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_runner_man; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_completion; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_init; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_state; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_db; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_prune; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_shell; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_stats; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_cron; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_notify; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_backfill; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_deps; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_runner_next; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_runner_validate; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_runner_disable; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_runner_enable; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_runner_cancel; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_runner_logs; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_runner_history; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_runner_install_systemd; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_runner_install_cron; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_runner_state_reset; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_runner_db_migrate; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_runner_db_init; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_runner_db_check; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_runner_notify_test; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_runner_token_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_runner_token_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_runner_token_create; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_runner_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_runner_install; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_runner_man; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_runner_completion; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_runner_init; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_runner_state; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_runner_db; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_runner_prune; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_runner_shell; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_runner_stats; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_runner_cron; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_runner_notify; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_runner_backfill; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_runner_deps; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_runner_next; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_runner_validate; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_runner_disable; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_runner_enable; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_runner_cancel; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_runner_logs; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_runner_history; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_runner_hosts; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_runner_status; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_runner_list; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_runner_run; return $?; fi
@@ -282,7 +285,7 @@ function _picocli_runner() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="tick daemon web token run list status history logs cancel enable disable validate next deps backfill notify cron stats shell prune db state init completion man install uninstall"
+  local commands="tick daemon web token run list status hosts history logs cancel enable disable validate next deps backfill notify cron stats shell prune db state init completion man install uninstall"
   local flag_opts="'--stacktrace' '-h' '--help' '-V' '--version'"
   local arg_opts="'--home' '--config' '--env-file'"
 
@@ -538,6 +541,39 @@ function _picocli_runner_status() {
     '--now')
       return
       ;;
+    '--home')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--env-file')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `hosts` subcommand.
+function _picocli_runner_hosts() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version' '--stacktrace'"
+  local arg_opts="'--home' '--config' '--env-file'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
     '--home')
       return
       ;;

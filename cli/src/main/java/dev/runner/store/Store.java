@@ -132,8 +132,26 @@ public interface Store extends AutoCloseable {
   /** {@link Tx#beat} in a light transaction of its own. */
   void beat(String host, long pid, String version);
 
-  /** The process ends with its runs recorded: its row goes (a tick a minute would pile them up). */
+  /**
+   * The process ends with its runs recorded: its row stays, to say when the host was last seen, but
+   * no longer says it is alive (the daily prune removes it after a day).
+   */
   void endBeat(String host, long pid);
+
+  /**
+   * Every host seen on the database lately, by name: its latest sign of life and how long ago that
+   * was by the database's clock, its live processes, the version of its latest, its runs under way.
+   */
+  List<HostSeen> hosts(Duration deadAfter);
+
+  /** One host as {@code runner hosts} shows it. */
+  record HostSeen(
+      String host,
+      Instant lastSeen,
+      Duration silentFor,
+      int liveProcesses,
+      String version,
+      long running) {}
 
   /**
    * Removes the rows of processes silent for longer than {@code silent} by the database's clock

@@ -151,6 +151,13 @@ class PostgresHomeIT {
     assertThat(rows).allMatch(r -> r.status() == dev.runner.store.RunStatus.SUCCESS);
     assertThat(rows.stream().map(RunRecord::host).collect(Collectors.toSet()))
         .isSubsetOf(Set.of("a", "b"));
+    PackagedJar.Ran seen = hosts.get(0).exec("hosts");
+    assertThat(seen.code()).as(seen.toString()).isZero();
+    assertThat(seen.out()).startsWith("HOST").contains("LAST SEEN").containsPattern("(?m)^a ");
+    assertThat(seen.out()).as("both ticked: both seen").containsPattern("(?m)^b ");
+    assertThat(hosts.get(1).exec("hosts", "--json").out())
+        .contains("\"host\" : \"a\"")
+        .contains("\"live_processes\" : 0");
   }
 
   /** The rows of the database's first fire of {@code task}, by attempt. */

@@ -181,6 +181,32 @@ public abstract class StoreContract {
   }
 
   @Test
+  void hosts_are_listed_with_their_last_sign_of_life_live_processes_and_runs_under_way() {
+    try (Store store = connect()) {
+      store.inTransaction(tx -> tx.insert(claim("a"), "nas", 11).orElseThrow());
+      store.beat("nas", 11, "0.1.0");
+      store.beat("vm2", 22, "0.2.0");
+      Duration minute = Duration.ofMinutes(1);
+      List<Store.HostSeen> hosts = store.hosts(minute);
+      assertThat(hosts).extracting(Store.HostSeen::host).containsExactly("nas", "vm2");
+      assertThat(hosts.get(0).liveProcesses()).isEqualTo(1);
+      assertThat(hosts.get(0).running()).isEqualTo(1);
+      assertThat(hosts.get(0).version()).isEqualTo("0.1.0");
+      assertThat(hosts.get(0).silentFor()).isLessThan(minute);
+      assertThat(hosts.get(1).running()).isZero();
+
+      store.endBeat("vm2", 22);
+      Store.HostSeen vm2 = store.hosts(minute).get(1);
+      assertThat(vm2.liveProcesses()).as("ended: seen, not alive").isZero();
+      assertThat(vm2.lastSeen()).isNotNull();
+      store.endBeat("nas", 11);
+      assertThat(dead(store, minute))
+          .as("an owner that ended with a run left running is dead")
+          .containsExactly(new Store.Owner("nas", 11));
+    }
+  }
+
+  @Test
   void a_run_already_ended_is_not_ended_again() {
     try (Store store = connect()) {
       store.inTransaction(

@@ -24,6 +24,7 @@ public final class Commands {
           RunCommand.class,
           ListCommand.class,
           StatusCommand.class,
+          HostsCommand.class,
           HistoryCommand.class,
           LogsCommand.class,
           CancelCommand.class,

@@ -478,7 +478,7 @@ public class JdbcStore implements Store {
                         + ", "
                         + dialect.now()
                         + ") ON CONFLICT (host, pid) DO UPDATE SET beat_at = excluded.beat_at,"
-                        + " version = excluded.version");
+                        + " version = excluded.version, ended = 0");
             ps.setString(1, host);
             ps.setLong(2, pid);
             ps.setString(3, version);
@@ -494,7 +494,7 @@ public class JdbcStore implements Store {
                 prepared(
                     "SELECT DISTINCT l.host, l.pid FROM task_logs l LEFT JOIN runner_processes p"
                         + " ON p.host = l.host AND p.pid = l.pid WHERE l.status = 'running'"
-                        + " AND (p.beat_at IS NULL OR p.beat_at < "
+                        + " AND (p.beat_at IS NULL OR p.ended = 1 OR p.beat_at < "
                         + dialect.secondsAgo()
                         + ")");
             ps.setLong(1, deadAfter.toSeconds());
@@ -718,6 +718,70 @@ public class JdbcStore implements Store {
     return inLightTransaction(tx -> tx.finish(id, run));
   }
 
+  private record Beat(Instant at, String version, boolean ended) {}
+
+  @Override
+  public synchronized List<HostSeen> hosts(Duration deadAfter) {
+    return sql(
+        () -> {
+          Instant now;
+          Map<String, Long> running = new HashMap<>();
+          Map<String, List<Beat>> beats = new java.util.TreeMap<>();
+          try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("SELECT " + dialect.now() + " AS now")) {
+              rs.next();
+              now = dialect.instant(rs, "now");
+            }
+            try (ResultSet rs =
+                statement.executeQuery(
+                    "SELECT host, COUNT(*) AS n FROM task_logs WHERE status = 'running'"
+                        + " GROUP BY host")) {
+              while (rs.next()) {
+                running.put(String.valueOf(rs.getString("host")), rs.getLong("n"));
+                beats.putIfAbsent(String.valueOf(rs.getString("host")), new ArrayList<>());
+              }
+            }
+            try (ResultSet rs =
+                statement.executeQuery(
+                    "SELECT host, version, beat_at, ended FROM runner_processes")) {
+              while (rs.next()) {
+                beats
+                    .computeIfAbsent(rs.getString("host"), h -> new ArrayList<>())
+                    .add(
+                        new Beat(
+                            dialect.instant(rs, "beat_at"),
+                            rs.getString("version"),
+                            rs.getInt("ended") == 1));
+              }
+            }
+          }
+          List<HostSeen> out = new ArrayList<>();
+          for (Map.Entry<String, List<Beat>> host : beats.entrySet()) {
+            Instant last = null;
+            String version = null;
+            int live = 0;
+            for (Beat beat : host.getValue()) {
+              if (last == null || beat.at().isAfter(last)) {
+                last = beat.at();
+                version = beat.version();
+              }
+              if (!beat.ended() && !beat.at().isBefore(now.minus(deadAfter))) {
+                live++;
+              }
+            }
+            out.add(
+                new HostSeen(
+                    host.getKey(),
+                    last,
+                    last == null ? null : Duration.between(last, now),
+                    live,
+                    version,
+                    running.getOrDefault(host.getKey(), 0L)));
+          }
+          return out;
+        });
+  }
+
   @Override
   public long pruneProcesses(Duration silent) {
     return inLightTransaction(
@@ -735,7 +799,7 @@ public class JdbcStore implements Store {
 
   @Override
   public void endBeat(String host, long pid) {
-    light("DELETE FROM runner_processes WHERE host = ? AND pid = ?", host, pid);
+    light("UPDATE runner_processes SET ended = 1 WHERE host = ? AND pid = ?", host, pid);
   }
 
   @Override

@@ -33,7 +33,8 @@ final class PostgresDialect implements Dialect {
           "V5__web_access.sql",
           "V6__cancel.sql",
           "V7__status_index.sql",
-          "V8__processes.sql");
+          "V8__processes.sql",
+          "V9__process_end.sql");
 
   /** The advisory lock every write transaction holds: "runner" in ASCII, out of others' way. */
   static final long WRITE_LOCK = 0x72756e6e6572L;

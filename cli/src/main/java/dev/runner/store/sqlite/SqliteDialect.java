@@ -33,7 +33,8 @@ final class SqliteDialect implements Dialect {
           "V5__web_access.sql",
           "V6__cancel.sql",
           "V7__status_index.sql",
-          "V8__processes.sql");
+          "V8__processes.sql",
+          "V9__process_end.sql");
 
   private final Path file;
 
