@@ -11,6 +11,7 @@ import dev.runner.engine.Engine;
 import dev.runner.engine.Identity;
 import dev.runner.query.History;
 import dev.runner.query.HomeStatus;
+import dev.runner.query.HostsJson;
 import dev.runner.query.RunDetail;
 import dev.runner.query.RunJson;
 import dev.runner.query.StatsJson;
@@ -359,6 +360,13 @@ final class Api {
                     LocalDate.ofInstant(now(), zone()),
                     days));
     call.json(200, StatsJson.of(stats, zone()));
+  }
+
+  /** {@code GET /api/v1/hosts}: {@code runner hosts --json}. */
+  void hosts(Call call) throws IOException {
+    RunnerConfig config = home.loaded().config();
+    List<Store.HostSeen> hosts = read(store -> store.hosts(config.settings().deadAfter()));
+    call.json(200, HostsJson.of(hosts, zone()));
   }
 
   /** {@code GET /api/v1/status}: {@code runner status --json}, a refused config's problems too. */

@@ -94,6 +94,7 @@ public final class WebServer {
     route("GET", "/api/v1/events", events::subscribe);
     route("GET", "/api/v1/stats", api::stats);
     route("GET", "/api/v1/status", api::status);
+    route("GET", "/api/v1/hosts", api::hosts);
     ConfigApi config = new ConfigApi(home, api, new ConfigEditor(loader));
     route("POST", "/api/v1/tasks", config::create);
     route("PUT", "/api/v1/tasks/*", config::replace);

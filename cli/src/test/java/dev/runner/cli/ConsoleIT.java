@@ -576,6 +576,14 @@ class ConsoleIT {
     browser.screenshot("audit");
   }
 
+  @Test
+  @Order(17)
+  void the_hosts_page_says_what_it_lists_where_one_host_keeps_its_own_file() throws Exception {
+    open("/hosts");
+    browser.await("the hosts page", () -> text("#hosts").contains("No host seen yet"));
+    assertThat(text("#nav")).contains("Hosts");
+  }
+
   /** The id of the element that has the focus ("" for none). */
   String focused() {
     return String.valueOf(driver().executeScript("return document.activeElement.id || ''"));

@@ -6,6 +6,7 @@ import dev.runner.cli.RunnerCommand;
 import dev.runner.cli.render.HostTable;
 import dev.runner.config.RunnerConfig;
 import dev.runner.engine.Json;
+import dev.runner.query.HostsJson;
 import dev.runner.store.Store;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,7 +36,7 @@ final class HostsCommand implements Callable<Integer> {
     List<Store.HostSeen> hosts =
         root.session().read(store -> store.hosts(config.settings().deadAfter()));
     if (json) {
-      inv.out().println(Json.pretty(HostTable.json(hosts, config.settings().zone())));
+      inv.out().println(Json.pretty(HostsJson.of(hosts, config.settings().zone())));
     } else {
       HostTable.print(hosts, config.settings().zone(), inv.out());
     }

@@ -3,9 +3,7 @@ package dev.runner.cli.render;
 import dev.runner.store.Store;
 import java.io.PrintWriter;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code runner hosts}: each host seen on the database, by the database's clock. */
 public final class HostTable {
@@ -29,23 +27,5 @@ public final class HostTable {
           String.valueOf(host.running()));
     }
     table.print(out);
-  }
-
-  /** The {@code --json} form: the same fields, times ISO-8601 with offset. */
-  public static List<Map<String, Object>> json(List<Store.HostSeen> hosts, ZoneId zone) {
-    return hosts.stream()
-        .map(
-            host -> {
-              Map<String, Object> row = new LinkedHashMap<>();
-              row.put("host", host.host());
-              row.put("last_seen", Times.iso(host.lastSeen(), zone));
-              row.put(
-                  "silent_seconds", host.silentFor() == null ? null : host.silentFor().toSeconds());
-              row.put("live_processes", host.liveProcesses());
-              row.put("version", host.version());
-              row.put("running", host.running());
-              return row;
-            })
-        .toList();
   }
 }

@@ -13,6 +13,7 @@ import * as run from './page-run.js';
 import * as history from './page-history.js';
 import * as config from './page-config.js';
 import * as audit from './page-audit.js';
+import * as hosts from './page-hosts.js';
 import * as login from './page-login.js';
 
 const main = document.getElementById('main');
@@ -29,6 +30,7 @@ function route() {
   if (first === 'history') return [history, {}];
   if (first === 'config') return [config, {}];
   if (first === 'audit') return [audit, {}];
+  if (first === 'hosts') return [hosts, {}];
   return [null, {parts, query}];
 }
 
@@ -63,7 +65,7 @@ async function show() {
 function header() {
   const {parts} = current();
   const here = parts[0] || '';
-  const items = [['', 'nav.overview'], ['history', 'nav.history'], ['config', 'nav.config'], ['audit', 'nav.audit']];
+  const items = [['', 'nav.overview'], ['history', 'nav.history'], ['config', 'nav.config'], ['hosts', 'nav.hosts'], ['audit', 'nav.audit']];
   fill(document.getElementById('nav'), items.map(([path, key]) =>
     h('a', {href: `#/${path}`, 'aria-current': here === path ? 'page' : null}, t(key))));
   const select = document.getElementById('lang');

@@ -1,5 +1,5 @@
 // Hash routes, so the server serves one page and every view has a link that can be bookmarked:
-// #/ · #/new · #/tasks/NAME · #/tasks/NAME/edit · #/runs/ID · #/history?status=failed&page=2 · #/config · #/audit
+// #/ · #/new · #/tasks/NAME · #/tasks/NAME/edit · #/runs/ID · #/history?status=failed&page=2 · #/config · #/hosts · #/audit
 
 export function current() {
   const raw = location.hash.replace(/^#/, '') || '/';
