@@ -3,6 +3,7 @@ package dev.runner.query;
 import dev.runner.config.InvalidTask;
 import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
+import dev.runner.config.Settings;
 import dev.runner.config.TaskDef;
 import dev.runner.daemon.DaemonLock;
 import dev.runner.engine.Identity;
@@ -35,16 +36,33 @@ import java.util.stream.Collectors;
 public final class StatusReader {
 
   private final Identity identity;
+  private final Duration sharedDeadAfter;
 
   public StatusReader(Identity identity) {
+    this(identity, null);
+  }
+
+  /**
+   * {@code sharedDeadAfter}: on a shared database, {@code RUNNER_DEAD_AFTER}, by which another
+   * host's runs are told alive or not (null for a home of its own, where they cannot be told).
+   */
+  public StatusReader(Identity identity, Duration sharedDeadAfter) {
     this.identity = identity;
+    this.sharedDeadAfter = sharedDeadAfter;
+  }
+
+  /** The reader for a home with these settings. */
+  public static StatusReader of(Settings settings) {
+    return new StatusReader(
+        Identity.current(settings), settings.postgres() != null ? settings.deadAfter() : null);
   }
 
   private record Rows(
       Collection<TaskState> states,
       Map<String, Outcomes> outcomes,
       List<RunRecord> running,
-      List<PendingRetry> retries) {}
+      List<PendingRetry> retries,
+      Set<Store.Owner> dead) {}
 
   /**
    * The status of a home as the command line finds it.
@@ -91,7 +109,12 @@ public final class StatusReader {
                   outcomes.put(task, tx.outcomesFromRows(task));
                 }
               }
-              return new Rows(states.values(), outcomes, tx.running(), tx.retries());
+              return new Rows(
+                  states.values(),
+                  outcomes,
+                  tx.running(),
+                  tx.retries(),
+                  sharedDeadAfter == null ? Set.of() : tx.deadOwners(sharedDeadAfter));
             });
     List<Failing> failing = new ArrayList<>();
     rows.outcomes()
@@ -123,7 +146,7 @@ public final class StatusReader {
               r.host(),
               r.pid(),
               r.childPid(),
-              ownerAlive(r)));
+              ownerAlive(r, rows.dead())));
     }
     List<StateAhead.Ahead> ahead =
         StateAhead.find(rows.states(), now).stream()
@@ -175,9 +198,12 @@ public final class StatusReader {
    * Asked of the OS, not of the task's lock: probing the lock would hold it for an instant, and a
    * tick claiming the task then would take the run for busy.
    */
-  private Boolean ownerAlive(RunRecord r) {
+  private Boolean ownerAlive(RunRecord r, Set<Store.Owner> dead) {
     if (!identity.host().equals(r.host())) {
-      return null;
+      // another host's: its beat tells on a shared database, nothing does otherwise
+      return sharedDeadAfter == null
+          ? null
+          : !dead.contains(new Store.Owner(r.host(), r.pid() == null ? 0 : r.pid()));
     }
     return r.pid() != null && ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false);
   }

@@ -8,7 +8,6 @@ import dev.runner.config.TaskDef;
 import dev.runner.engine.BusyException;
 import dev.runner.engine.ElsewhereException;
 import dev.runner.engine.Engine;
-import dev.runner.engine.Identity;
 import dev.runner.query.History;
 import dev.runner.query.HomeStatus;
 import dev.runner.query.HostsJson;
@@ -377,7 +376,7 @@ final class Api {
     HomeStatus status =
         read(
             store ->
-                new StatusReader(Identity.current(loaded.config().settings()))
+                StatusReader.of(loaded.config().settings())
                     .read(store, loaded.config(), loaded.problems(), at));
     call.json(200, StatusReport.json(status, zone));
   }

@@ -456,6 +456,11 @@ class PostgresHomeIT {
                 assertThat(r.status())
                     .as("alive: no false crash")
                     .isEqualTo(dev.runner.store.RunStatus.RUNNING));
+    PackagedJar.Ran status = b.exec("status", "--json");
+    assertThat(status.out())
+        .as("b tells a's run alive by its beat")
+        .contains("\"host\" : \"a\"")
+        .contains("\"owner_alive\" : true");
     Files.writeString(gate, "go\n");
     assertThat(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
     assertThat(rows(db).stream().filter(r -> r.taskName().equals("slow")).toList())

@@ -8,7 +8,6 @@ import dev.runner.cli.render.Times;
 import dev.runner.config.InvalidConfigException;
 import dev.runner.config.Problem;
 import dev.runner.config.RunnerConfig;
-import dev.runner.engine.Identity;
 import dev.runner.engine.Json;
 import dev.runner.query.HomeStatus;
 import dev.runner.query.StatusReader;
@@ -61,10 +60,7 @@ final class StatusCommand implements Callable<Integer> {
     List<Problem> problems = refused;
     HomeStatus status =
         root.session()
-            .read(
-                store ->
-                    new StatusReader(Identity.current(home.settings()))
-                        .read(store, home, problems, at));
+            .read(store -> StatusReader.of(home.settings()).read(store, home, problems, at));
     if (json) {
       inv.out().println(Json.pretty(StatusReport.json(status, zone)));
     } else {
