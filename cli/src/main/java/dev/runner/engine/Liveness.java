@@ -37,7 +37,7 @@ final class Liveness {
 
   boolean ownerAlive(RunRecord row) {
     if (!local(row)) {
-      return !dead.contains(new Store.Owner(row.host(), row.pid() == null ? 0 : row.pid()));
+      return !dead.contains(Store.Owner.of(row));
     }
     try {
       return locks.ownerAlive(row.taskName());

@@ -201,9 +201,7 @@ public final class StatusReader {
   private Boolean ownerAlive(RunRecord r, Set<Store.Owner> dead) {
     if (!identity.host().equals(r.host())) {
       // another host's: its beat tells on a shared database, nothing does otherwise
-      return sharedDeadAfter == null
-          ? null
-          : !dead.contains(new Store.Owner(r.host(), r.pid() == null ? 0 : r.pid()));
+      return sharedDeadAfter == null ? null : !dead.contains(Store.Owner.of(r));
     }
     return r.pid() != null && ProcessHandle.of(r.pid()).map(ProcessHandle::isAlive).orElse(false);
   }

@@ -29,6 +29,11 @@ public final class DaylightNotes {
     this.wall = Cron.parse(expression, ZoneOffset.UTC);
   }
 
+  /** The expression as it fires in the zone. */
+  public Schedule schedule() {
+    return real;
+  }
+
   /** The note for {@code at}, a fire of the expression in the zone; empty for a plain one. */
   public Optional<DaylightNote> of(Instant at) {
     LocalDateTime local = LocalDateTime.ofInstant(at, zone);

@@ -160,7 +160,13 @@ public interface Store extends AutoCloseable {
   long pruneProcesses(Duration silent);
 
   /** A process that owns runs: the host its rows name and its pid there. */
-  record Owner(String host, long pid) {}
+  record Owner(String host, long pid) {
+
+    /** The process that owns {@code row}. */
+    public static Owner of(RunRecord row) {
+      return new Owner(row.host(), row.pid() == null ? 0 : row.pid());
+    }
+  }
 
   /** Records the task's child process, so a crashed run's leftovers can be found and stopped. */
   void markChild(long id, long pid, Instant started);

@@ -3,11 +3,9 @@ package dev.runner.web;
 import dev.runner.cli.render.CronDescriptions;
 import dev.runner.config.Suggest;
 import dev.runner.query.Fires;
-import dev.runner.schedule.Cron;
 import dev.runner.schedule.DateTimeText;
 import dev.runner.schedule.DaylightNotes;
 import dev.runner.schedule.NotedFire;
-import dev.runner.schedule.Schedule;
 import dev.runner.schedule.ScheduleException;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -42,10 +40,8 @@ final class CronApi {
     ZoneId zone = zone(call.param("tz"));
     int count = call.intParam("n", DEFAULT_FIRES, 1, MAX_FIRES);
     Instant from = from(call.param("from"), zone);
-    Schedule schedule;
     DaylightNotes notes;
     try {
-      schedule = Cron.parse(expression, zone);
       notes = new DaylightNotes(expression, zone);
     } catch (ScheduleException e) {
       throw ApiProblem.of(
@@ -55,7 +51,8 @@ final class CronApi {
           "expr: " + e.getMessage() + (e.hint() == null ? "" : "; " + e.hint()));
     }
     List<Map<String, Object>> fires = new ArrayList<>();
-    for (NotedFire noted : NotedFire.of(Fires.next(schedule, from, count), from, zone, notes)) {
+    for (NotedFire noted :
+        NotedFire.of(Fires.next(notes.schedule(), from, count), from, zone, notes)) {
       Map<String, Object> fire = new LinkedHashMap<>();
       fire.put("at", DateTimeText.iso(noted.at(), zone));
       fire.put("note", noted.note() == null ? null : noted.note().toString());

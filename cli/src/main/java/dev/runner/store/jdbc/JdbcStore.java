@@ -784,17 +784,8 @@ public class JdbcStore implements Store {
 
   @Override
   public long pruneProcesses(Duration silent) {
-    return inLightTransaction(
-        tx ->
-            sql(
-                () -> {
-                  try (PreparedStatement ps =
-                      connection.prepareStatement(
-                          "DELETE FROM runner_processes WHERE beat_at < " + dialect.secondsAgo())) {
-                    ps.setLong(1, silent.toSeconds());
-                    return (long) ps.executeUpdate();
-                  }
-                }));
+    return light(
+        "DELETE FROM runner_processes WHERE beat_at < " + dialect.secondsAgo(), silent.toSeconds());
   }
 
   @Override
@@ -993,16 +984,7 @@ public class JdbcStore implements Store {
 
   @Override
   public long pruneAudit(Instant before) {
-    return inLightTransaction(
-        tx ->
-            sql(
-                () -> {
-                  try (PreparedStatement ps =
-                      connection.prepareStatement("DELETE FROM audit WHERE at < ?")) {
-                    dialect.setInstant(ps, 1, before);
-                    return (long) ps.executeUpdate();
-                  }
-                }));
+    return light("DELETE FROM audit WHERE at < ?", before);
   }
 
   @Override
@@ -1179,17 +1161,16 @@ public class JdbcStore implements Store {
         });
   }
 
-  private void light(String sql, Object... args) {
-    inLightTransaction(
-        tx -> {
-          sql(
-              () -> {
-                PreparedStatement ps = prepared(sql);
-                bind(ps, args);
-                ps.executeUpdate();
-              });
-          return null;
-        });
+  /** One statement in a light transaction of its own; how many rows it changed. */
+  private long light(String sql, Object... args) {
+    return inLightTransaction(
+        tx ->
+            sql(
+                () -> {
+                  PreparedStatement ps = prepared(sql);
+                  bind(ps, args);
+                  return (long) ps.executeUpdate();
+                }));
   }
 
   private void bind(PreparedStatement ps, Object[] args) throws SQLException {
