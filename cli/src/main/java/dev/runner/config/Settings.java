@@ -30,6 +30,11 @@ public record Settings(
     int auditDays,
     long maxOutputBytes) {
 
+  /** Whether the store is a PostgreSQL database several hosts may share, not a file of its own. */
+  public boolean shared() {
+    return postgres != null;
+  }
+
   /** {@code RUNNER_MAX_OUTPUT}'s default: a run's log keeps at most this much. */
   public static final long DEFAULT_MAX_OUTPUT = 50L << 20;
 }

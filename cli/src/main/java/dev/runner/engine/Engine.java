@@ -351,7 +351,7 @@ public final class Engine implements AutoCloseable {
   /** Sweep, plan and claim: the body of the tick's one transaction. */
   private Claimed claim(Store.Tx tx, Instant now) {
     JournalReplay.Replayed replayed = replay.replay(tx);
-    if (config.settings().postgres() != null) {
+    if (config.settings().shared()) {
       liveness.peers(tx.deadOwners(config.settings().deadAfter()));
     }
     CrashSweep.Swept swept = sweep.sweep(tx, config, now);
@@ -666,6 +666,13 @@ public final class Engine implements AutoCloseable {
     }
   }
 
+  /** A run asked of a host the task's {@code hosts} does not list is refused, saying where. */
+  private void requireHere(TaskDef task) {
+    if (!task.runsOn(identity.host())) {
+      throw new ElsewhereException(task, identity.host());
+    }
+  }
+
   /** A claimed run: its row's id at once, and every attempt's result when the run is over. */
   public record Submitted(long runId, CompletableFuture<List<RunResult>> results) {}
 
@@ -677,9 +684,7 @@ public final class Engine implements AutoCloseable {
    */
   public Submitted submit(Request request, Executor pool, PrintWriter echo) throws BusyException {
     TaskDef task = request.withParams();
-    if (!task.runsOn(identity.host())) {
-      throw new ElsewhereException(task, identity.host());
-    }
+    requireHere(task);
     replay.settle(store().inTransaction(replay::replay));
     Instant now = clock.instant();
     Claim claimed =
@@ -716,9 +721,7 @@ public final class Engine implements AutoCloseable {
    */
   public Backfill submitBackfill(TaskDef task, List<Window> windows, boolean advance, Executor pool)
       throws BusyException {
-    if (!task.runsOn(identity.host())) {
-      throw new ElsewhereException(task, identity.host());
-    }
+    requireHere(task);
     replay.settle(store().inTransaction(replay::replay));
     Instant now = clock.instant();
     List<Claim> claims =

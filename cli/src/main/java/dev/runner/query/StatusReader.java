@@ -54,7 +54,7 @@ public final class StatusReader {
   /** The reader for a home with these settings. */
   public static StatusReader of(Settings settings) {
     return new StatusReader(
-        Identity.current(settings), settings.postgres() != null ? settings.deadAfter() : null);
+        Identity.current(settings), settings.shared() ? settings.deadAfter() : null);
   }
 
   private record Rows(

@@ -32,7 +32,7 @@ final class DbInit implements Callable<Integer> {
   public Integer call() throws Exception {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
     RunnerConfig config = root.session().settings();
-    if (config.settings().postgres() != null) {
+    if (config.settings().shared()) {
       throw new UsageException(
           "RUNNER_DB names a PostgreSQL database ("
               + config.settings().postgres().display()

@@ -50,7 +50,7 @@ final class DbMigrate implements Callable<Integer> {
     RunnerCommand root = (RunnerCommand) spec.root().userObject();
     Invocation inv = root.invocation();
     RunnerConfig config = root.session().settings();
-    if (config.settings().postgres() != null) {
+    if (config.settings().shared()) {
       throw new UsageException(
           "this home's RUNNER_DB is already a PostgreSQL database ("
               + config.settings().postgres().display()

@@ -68,7 +68,7 @@ final class TickRecords {
    */
   static void writeIdleRecord(
       RunnerConfig config, Map<String, String> environment, Engine.Idle idle, Instant at) {
-    if (config.settings().postgres() != null) {
+    if (config.settings().shared()) {
       // other hosts write to it: local file stamps cannot tell whether it changed
       return;
     }

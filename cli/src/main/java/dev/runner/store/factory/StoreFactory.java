@@ -30,7 +30,7 @@ public final class StoreFactory {
 
   /** Whether the store is a PostgreSQL database (several hosts may share it), not a file. */
   public boolean shared() {
-    return settings.postgres() != null;
+    return settings.shared();
   }
 
   /** The home's database, made and migrated if need be; one that was lost is refused. */
