@@ -84,8 +84,7 @@ public record TaskDetail(
   /** The task named, valid or invalid; empty when the config has no task of that name. */
   public static Optional<TaskDetail> read(
       RunnerConfig config, Store store, String name, Instant now) {
-    Optional<TaskRow> row =
-        TaskRows.read(config, store, now).stream().filter(r -> r.name().equals(name)).findFirst();
+    Optional<TaskRow> row = TaskRows.read(config, store, now, name::equals).stream().findFirst();
     if (row.isEmpty()) {
       return Optional.empty();
     }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /** The configured tasks with what the store knows of each, read in one transaction. */
@@ -31,6 +32,12 @@ public final class TaskRows {
       Collection<RunRecord> running) {}
 
   public static List<TaskRow> read(RunnerConfig config, Store store, Instant now) {
+    return read(config, store, now, name -> true);
+  }
+
+  /** The rows of the tasks {@code wanted} names: one task's page reads its own row only. */
+  public static List<TaskRow> read(
+      RunnerConfig config, Store store, Instant now, Predicate<String> wanted) {
     Rows rows =
         store.inTransaction(
             tx -> {
@@ -38,6 +45,9 @@ public final class TaskRows {
               Map<String, Outcomes> outcomes = new HashMap<>();
               Map<String, List<RunOutcome>> recent = new HashMap<>();
               for (String task : config.names()) {
+                if (!wanted.test(task)) {
+                  continue;
+                }
                 TaskState state = states.get(task);
                 outcomes.put(task, state != null ? Outcomes.of(state) : tx.outcomesFromRows(task));
                 // Per task, not the latest runs of all: a task run once a week keeps its runs
@@ -53,6 +63,9 @@ public final class TaskRows {
         rows.running().stream().map(RunRecord::taskName).collect(Collectors.toSet());
     List<TaskRow> out = new ArrayList<>();
     for (TaskDef task : config.tasks()) {
+      if (!wanted.test(task.name())) {
+        continue;
+      }
       TaskState state = rows.states().get(task.name());
       Outcomes outcomes = rows.outcomes().get(task.name());
       out.add(
@@ -75,6 +88,9 @@ public final class TaskRows {
               task.hosts()));
     }
     for (InvalidTask task : config.invalid()) {
+      if (!wanted.test(task.name())) {
+        continue;
+      }
       Outcomes outcomes = rows.outcomes().get(task.name());
       out.add(
           new TaskRow(
